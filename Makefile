@@ -1,0 +1,52 @@
+# Communiqué: the task interface. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check lint format messages install clean-db
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+run: $(STAMP) ## Install, migrate, load the demo into an empty database, serve on PORT (8000)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_site
+	$(MANAGE) load_demo --if-empty
+	@echo
+	@if [ -f var/demo-login.txt ]; then echo "Demo admin login (http://127.0.0.1:$(PORT)/admin/):"; cat var/demo-login.txt; fi
+	@echo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+check: $(STAMP) ## Django system checks and a check for missing migrations
+	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: check ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(STAMP) ## Refresh the .po catalogues from the code and compile them
+	cd communique && ../$(MANAGE) makemessages --all --no-location --ignore "*/tests/*"
+	cd communique && ../$(MANAGE) compilemessages
+
+clean-db: ## Delete the local SQLite database, media and demo login (var/)
+	rm -rf var

@@ -1,0 +1,72 @@
+"""Links between a page and its other languages, and the site's main navigation."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .languages import language_codes, language_name, text_direction
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    direction: str
+    is_current: bool
+    exists: bool
+
+
+def route_suffix(page, request):
+    """Return the part of the request path that a routable page handles itself (e.g. `2019/12/`)."""
+    page_url = page.get_url(request) or ""
+    if page_url and request.path.startswith(page_url):
+        return request.path[len(page_url) :]
+    return ""
+
+
+def language_links(page, request):
+    """Link to this page in every language; a language it lacks gets that language's home page."""
+    from .models import HomePage
+
+    current = page.locale.language_code if page else None
+    versions = {}
+    suffix = ""
+    if page is not None:
+        suffix = route_suffix(page, request)
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            versions[version.locale.language_code] = version
+    homes = {
+        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
+    }
+    links = []
+    for code in language_codes():
+        target = versions.get(code)
+        if target is not None:
+            url = target.get_url(request) + suffix
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
+            continue
+        links.append(
+            LanguageLink(code, language_name(code), url, text_direction(code), code == current,
+                         exists=target is not None)
+        )  # fmt: skip
+    return links
+
+
+def main_navigation(locale, request):
+    """Return [(label, url)] for the home page, statements and organisations of `locale`."""
+    from communique.organisations.models import OrganisationIndexPage
+    from communique.statements.models import StatementIndexPage
+
+    from .models import HomePage
+
+    wanted = [(HomePage, _("Home")), (StatementIndexPage, _("Statements")),
+              (OrganisationIndexPage, _("Organisations"))]  # fmt: skip
+    pages = Page.objects.live().filter(locale=locale).type(*[model for model, _l in wanted])
+    by_type = {
+        page.content_type.model_class(): page for page in pages.select_related("content_type")
+    }
+    return [(label, by_type[model].get_url(request)) for model, label in wanted if model in by_type]

@@ -1,0 +1,48 @@
+from django import template
+from wagtail.models import Locale
+
+from communique.core import languages
+from communique.core.navigation import language_links, main_navigation
+
+register = template.Library()
+
+
+@register.filter
+def language_name(code):
+    return languages.language_name(code)
+
+
+@register.filter
+def text_direction(code):
+    return languages.text_direction(code)
+
+
+@register.simple_tag
+def localdate(value, style="long"):
+    """Format a date in the active language with its own conventions (Babel/CLDR)."""
+    return languages.format_localized_date(value, style)
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    request = context["request"]
+    page = context.get("page")
+    locale = page.locale if page is not None else Locale.get_active()
+    return main_navigation(locale, request)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    return language_links(context.get("page"), context["request"])
+
+
+@register.simple_tag
+def monthyear(value):
+    """Name a month and year as a heading in the active language ("Δεκέμβριος 2019")."""
+    return languages.format_month_year(value)
+
+
+@register.filter
+def language_name_translated(code):
+    """Name a language in the active language ("Πολωνικά" for pl when reading Greek)."""
+    return languages.language_name_translated(code)

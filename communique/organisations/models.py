@@ -1,0 +1,112 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, TranslatableMixin
+
+from communique.core.pagination import paginate
+from communique.core.translations import in_locale_or_original
+
+
+class Organisation(TranslatableMixin, models.Model):
+    """A member organisation of the network; it may sign statements."""
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True)
+    country = models.ForeignKey(
+        "core.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"), FieldPanel("country"),
+        FieldPanel("website"), FieldPanel("logo"), FieldPanel("description"),
+    ]  # fmt: skip
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+def organisations_for_locale(locale):
+    """Every organisation as `locale` shows it: its translation there, else the original."""
+    return in_locale_or_original(Organisation.objects.all(), locale, Organisation.objects.all())
+
+
+class OrganisationIndexPage(RoutablePageMixin, Page):
+    """The directory of member organisations, and a page per organisation."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation directory")
+
+    @path("")
+    def directory(self, request):
+        organisations = sorted(
+            organisations_for_locale(self.locale).select_related("country", "logo"),
+            key=lambda org: (org.country.name.casefold(), org.name.casefold()),
+        )
+        by_country = [
+            (country, list(members))
+            for country, members in groupby(organisations, key=lambda org: org.country)
+        ]
+        return self.render(request, context_overrides={"by_country": by_country})
+
+    @path("<str:slug>/")
+    def organisation(self, request, slug):
+        from communique.statements.listing import build_items, statement_index_for
+        from communique.statements.models import StatementPage
+
+        candidates = sorted(
+            organisations_for_locale(self.locale).filter(slug=slug).select_related("country"),
+            key=lambda org: org.locale_id != self.locale_id,
+        ) or list(Organisation.objects.filter(slug=slug).select_related("country")[:1])
+        if not candidates:
+            raise Http404("No such organisation")
+        organisation = candidates[0]
+        statements = (
+            StatementPage.objects.published()
+            .for_locale(self.locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED)
+            .signed_by(organisation)
+            .newest_first()
+        )
+        page_obj = paginate(request, statements)
+        return self.render(
+            request,
+            template="organisations/organisation_detail.html",
+            context_overrides={
+                "organisation": organisation,
+                "page_obj": page_obj,
+                "items": build_items(page_obj.object_list, self.locale, request),
+                "statement_index": statement_index_for(self.locale),
+            },
+        )

@@ -1,0 +1,123 @@
+"""Build what listings and statement pages show, with a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+from communique.core.languages import language_order
+from communique.core.translations import localized_map
+
+from .models import Category, StatementIndexPage, StatementPage
+
+LATEST_ON_HOME_PAGE = 6
+
+
+@dataclass
+class ListingItem:
+    page: StatementPage
+    is_fallback: bool
+    translations: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+
+
+@dataclass
+class Translation:
+    language_code: str
+    title: str
+    url: str
+
+
+def translations_by_key(keys, request):
+    """Return {translation_key: [Translation, …]} of every published version, in language order."""
+    pages = (
+        StatementPage.objects.published()
+        .filter(translation_key__in=set(keys))
+        .select_related("locale")
+        .only("id", "title", "url_path", "translation_key", "locale__language_code")
+    )
+    grouped = defaultdict(list)
+    for page in pages:
+        grouped[page.translation_key].append(
+            Translation(page.locale.language_code, page.title, page.get_url(request))
+        )
+    for versions in grouped.values():
+        versions.sort(key=lambda version: language_order(version.language_code))
+    return grouped
+
+
+def localized_categories(pages, locale):
+    """Return {page id: [its categories, each in `locale` where translated]}."""
+    assigned = {page.pk: list(page.categories.all()) for page in pages}
+    keys = {category.translation_key for categories in assigned.values() for category in categories}
+    localized = localized_map(Category, keys, locale)
+    return {
+        page_id: sorted(
+            (localized[category.translation_key] for category in categories),
+            key=lambda category: category.name.casefold(),
+        )
+        for page_id, categories in assigned.items()
+    }
+
+
+def build_items(pages, locale, request):
+    pages = list(pages.prefetch_related("categories").select_related("locale"))
+    versions = translations_by_key((page.translation_key for page in pages), request)
+    categories = localized_categories(pages, locale)
+    return [
+        ListingItem(
+            page=page,
+            is_fallback=page.locale_id != locale.pk,
+            translations=[
+                version
+                for version in versions.get(page.translation_key, [])
+                if version.language_code != page.locale.language_code
+            ],
+            categories=categories[page.pk],
+        )
+        for page in pages
+    ]
+
+
+def latest_items(locale, request):
+    from django.conf import settings
+
+    statements = (
+        StatementPage.objects.published()
+        .for_locale(locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED)
+        .newest_first()[:LATEST_ON_HOME_PAGE]
+    )
+    return build_items(statements, locale, request)
+
+
+def statement_index_for(locale):
+    return StatementIndexPage.objects.live().filter(locale=locale).first()
+
+
+def find_category(slug, locale):
+    """Return the category with this slug, in `locale` where translated; 404 if none has it."""
+    candidates = sorted(Category.objects.filter(slug=slug), key=lambda c: c.locale_id != locale.pk)
+    if not candidates:
+        raise Http404("No such category")
+    return localized_map(Category, [candidates[0].translation_key], locale)[
+        candidates[0].translation_key
+    ]
+
+
+def statement_details(page, request):
+    """Return the context a statement page needs beyond the page itself."""
+    from communique.organisations.models import Organisation
+
+    versions = translations_by_key([page.translation_key], request)[page.translation_key]
+    signatures = list(page.signatories.select_related("organisation__country"))
+    organisations = localized_map(
+        Organisation, [s.organisation.translation_key for s in signatures], page.locale
+    )
+    return {
+        "translations": [v for v in versions if v.language_code != page.locale.language_code],
+        "all_versions": versions,
+        "signatories": [organisations[s.organisation.translation_key] for s in signatures],
+        "categories": localized_categories([page], page.locale)[page.pk],
+        "countries": sorted(page.countries.all(), key=lambda country: country.name),
+        "statement_index": statement_index_for(page.locale),
+    }

@@ -1,0 +1,206 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.search import index
+
+from communique.core.excerpts import excerpt_from_html, truncate_text
+from communique.core.models import BODY_FEATURES
+from communique.core.pagination import paginate
+
+from .queries import StatementQuerySet
+
+LEAD_MAX_LENGTH = 600
+
+
+class Category(TranslatableMixin, models.Model):
+    """A translatable subject heading ("Declarations", "Solidarity", …)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class StatementIndexPage(RoutablePageMixin, Page):
+    """Every statement of one locale, with listings by category, country and month."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["statements.StatementPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("statement index")
+
+    def statements(self):
+        return StatementPage.objects.published().for_locale(
+            self.locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED
+        )
+
+    def render_listing(self, request, statements, heading, **extra):
+        from .listing import build_items
+
+        page_obj = paginate(request, statements.newest_first())
+        context = {
+            "heading": heading,
+            "page_obj": page_obj,
+            "items": build_items(page_obj.object_list, self.locale, request),
+            "months": self.statements().month_counts(),
+            **extra,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("")
+    def all_statements(self, request):
+        return self.render_listing(request, self.statements(), self.title)
+
+    @path("category/<str:slug>/")
+    def category(self, request, slug):
+        from .listing import find_category
+
+        category = find_category(slug, self.locale)
+        if category.slug != slug:
+            return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
+        return self.render_listing(
+            request, self.statements().in_category(category), category.name, category=category
+        )
+
+    @path("country/<str:code>/")
+    def country(self, request, code):
+        from communique.core.models import Country
+
+        if code != code.lower():
+            raise Http404
+        country = Country.objects.filter(code=code.upper()).first()
+        if country is None:
+            raise Http404
+        return self.render_listing(
+            request, self.statements().in_country(country), country.name, country=country
+        )
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
+    def month(self, request, year, month):
+        try:
+            first_day = datetime.date(int(year), int(month), 1)
+        except ValueError as error:
+            raise Http404 from error
+        return self.render_listing(
+            request, self.statements().in_month(first_day), None, month_start=first_day
+        )
+
+
+class StatementPage(Page):
+    """A statement: a declaration, joint statement or appeal, in one language."""
+
+    date = models.DateField(
+        _("date"),
+        default=datetime.date.today,
+        db_index=True,
+        help_text=_("The statement's own date, shown to readers."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=LEAD_MAX_LENGTH,
+        help_text=_("Optional. Replaces the automatic excerpt in listings."),
+    )
+    body = RichTextField(_("body"), features=BODY_FEATURES)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_credit = models.CharField(_("image credit"), max_length=255, blank=True)
+    lead_image_licence = models.CharField(_("image licence"), max_length=255, blank=True)
+    categories = ParentalManyToManyField(
+        Category, verbose_name=_("categories"), blank=True, related_name="statements"
+    )
+    countries = ParentalManyToManyField(
+        "core.Country", verbose_name=_("countries"), blank=True, related_name="statements"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_credit"),
+             FieldPanel("lead_image_licence")],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("categories"),
+        FieldPanel("countries"),
+        InlinePanel("signatories", label=_("Signatories"), heading=_("Signatories")),
+    ]  # fmt: skip
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    objects = PageManager.from_queryset(StatementQuerySet)()
+
+    parent_page_types = ["statements.StatementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    @property
+    def excerpt(self):
+        limit = settings.COMMUNIQUE_EXCERPT_LENGTH
+        if self.lead:
+            return truncate_text(self.lead, limit)
+        return excerpt_from_html(self.body, limit)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import statement_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(statement_details(self, request))
+        return context
+
+
+class StatementSignatory(Orderable):
+    """One organisation that signed a statement, in the order the signatures are shown."""
+
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="signatures",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")

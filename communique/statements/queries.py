@@ -1,0 +1,67 @@
+"""Named states and filters for statements: every listing, feed and API starts here."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import TruncMonth
+from wagtail.query import PageQuerySet
+
+from communique.core.translations import in_locale_or_original
+
+
+class StatementQuerySet(PageQuerySet):
+    def published(self):
+        """Live, public, and not an alias: what readers may see."""
+        return self.live().public().filter(alias_of__isnull=True)
+
+    def for_locale(self, locale, include_originals=True):
+        """What a locale lists: its own translations, plus originals not translated into it."""
+        available = self.model.objects.published()
+        return in_locale_or_original(self, locale, available, include_originals)
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+    def in_category(self, category):
+        through = self.model.categories.through
+        return self.filter(
+            Exists(
+                through.objects.filter(
+                    statementpage_id=OuterRef("pk"),
+                    category__translation_key=category.translation_key,
+                )
+            )
+        )
+
+    def in_country(self, country):
+        through = self.model.countries.through
+        return self.filter(
+            Exists(through.objects.filter(statementpage_id=OuterRef("pk"), country_id=country.pk))
+        )
+
+    def signed_by(self, organisation):
+        from .models import StatementSignatory
+
+        return self.filter(
+            Exists(
+                StatementSignatory.objects.filter(
+                    page_id=OuterRef("pk"),
+                    organisation__translation_key=organisation.translation_key,
+                )
+            )
+        )
+
+    def in_month(self, first_day):
+        next_month = (first_day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return self.filter(date__gte=first_day, date__lt=next_month)
+
+    def month_counts(self):
+        """Return [(first day of month, number of statements)], newest month first."""
+        rows = (
+            self.order_by()
+            .annotate(month=TruncMonth("date"))
+            .values("month")
+            .annotate(total=Count("pk"))
+            .order_by("-month")
+        )
+        return [(row["month"], row["total"]) for row in rows]

@@ -1,0 +1,181 @@
+"""What a reader sees in listings: one item per statement, in their language where possible."""
+
+import datetime
+import re
+
+import pytest
+from django.test import override_settings
+from lxml import html as lxml_html
+
+from .factories import make_category, make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def get_tree(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return lxml_html.fromstring(response.content)
+
+
+@pytest.fixture
+def group(db):
+    """A statement written in English, translated into Greek, with its own category."""
+    category = make_category("en", name="Test solidarity", slug="test-solidarity")
+    original = make_statement("en", title="Original in English", date=datetime.date(2031, 5, 1))
+    original.categories.set([category])
+    original.save_revision().publish()
+    greek = make_statement("el", title="Στα ελληνικά", translation_of=original,
+                           date=datetime.date(2031, 5, 1))  # fmt: skip
+    greek.categories.set([category])
+    greek.save_revision().publish()
+    return {"category": category, "en": original, "el": greek}
+
+
+def items(tree):
+    return tree.xpath("//article[contains(@class, 'statement-item')]")
+
+
+def titles(tree):
+    return [a.text_content() for a in tree.xpath("//article//h2/a | //article//h3/a")]
+
+
+def test_translation_is_shown_in_its_own_language(client, group):
+    tree = get_tree(client, "/el/statements/category/test-solidarity/")
+    assert titles(tree) == ["Στα ελληνικά"]
+    assert items(tree)[0].get("lang") is None  # in the page's language, no marker needed
+
+
+def test_untranslated_statement_appears_once_in_its_original_language(client, group):
+    tree = get_tree(client, "/pl/statements/category/test-solidarity/")
+    assert titles(tree) == ["Original in English"]
+    item = items(tree)[0]
+    assert item.get("lang") == "en"
+    badge = item.xpath(".//*[@class='badge']")[0].text_content()
+    assert "angielski" in badge.lower()  # "English" in Polish, from Django's catalogue
+
+
+@override_settings(COMMUNIQUE_SHOW_UNTRANSLATED=False)
+def test_setting_hides_untranslated_statements(client, group):
+    tree = get_tree(client, "/pl/statements/category/test-solidarity/")
+    assert titles(tree) == []
+    assert titles(get_tree(client, "/el/statements/category/test-solidarity/")) == ["Στα ελληνικά"]
+
+
+def test_the_original_is_the_fallback_even_when_translations_exist(client, group):
+    make_statement("de", title="Auf Deutsch", translation_of=group["en"])
+    tree = get_tree(client, "/pl/statements/category/test-solidarity/")
+    assert titles(tree) == ["Original in English"]
+
+
+def test_unpublished_and_draft_translations_are_not_shown(client, group):
+    group["el"].unpublish()
+    tree = get_tree(client, "/el/statements/category/test-solidarity/")
+    assert titles(tree) == ["Original in English"]
+    also_in = tree.xpath("//div[@class='also-in']//a/@hreflang")
+    assert "el" not in also_in
+
+
+def test_alias_pages_are_never_listed(client, group, locales):
+    alias = group["en"].copy_for_translation(locales["pl"], alias=True)
+    assert alias.live and alias.alias_of_id == group["en"].pk
+    tree = get_tree(client, "/pl/statements/category/test-solidarity/")
+    assert tree.xpath("//article//h2/a/@href") == [group["en"].url]
+
+
+def test_every_item_has_a_title_one_read_more_and_a_localised_date(client):
+    for language, read_more in [("en", "Read More"), ("el", "Διαβάστε περισσότερα"),
+                                ("pl", "Czytaj dalej"), ("ar", "اقرأ المزيد"),
+                                ("es", "Leer más"), ("tr", "Devamını oku")]:  # fmt: skip
+        tree = get_tree(client, f"/{language}/statements/")
+        assert len(items(tree)) == 10
+        for item in items(tree):
+            assert item.xpath(".//h2/a")[0].text_content().strip()
+            links = item.xpath(".//p[@class='read-more']/a")
+            assert len(links) == 1
+            assert links[0].text.strip() == read_more
+            assert item.xpath(".//time/@datetime")
+
+
+def test_dates_use_each_languages_format(client):
+    expected = {"en": "May 1, 2026", "el": "1 Μαΐου 2026", "pl": "1 maja 2026",
+                "de": "1. Mai 2026", "ko": "2026년 5월 1일"}  # fmt: skip
+    for language, text in expected.items():
+        tree = get_tree(client, f"/{language}/statements/2026/05/")
+        assert tree.xpath("//article//time")[0].text_content() == text
+
+
+def test_each_statement_is_listed_once_per_locale(client):
+    from communique.statements.models import StatementPage
+
+    groups = StatementPage.objects.published().values("translation_key").distinct().count()
+    for language in ("en", "el", "ko", "ar"):
+        seen = []
+        page = 1
+        while True:
+            response = client.get(f"/{language}/statements/?page={page}")
+            if response.status_code == 404:
+                break
+            tree = lxml_html.fromstring(response.content)
+            seen += tree.xpath("//article//h2/a/@href")
+            page += 1
+        assert len(seen) == len(set(seen)) == groups
+
+
+def test_also_in_links_every_other_translation(client):
+    tree = get_tree(client, "/en/statements/2019/05/")
+    may_day = [i for i in items(tree) if "May Day 2019" in i.text_content()][0]
+    languages = may_day.xpath(".//div[@class='also-in']//a/@hreflang")
+    assert languages == ["es", "fr", "de", "el", "pl", "tr", "ru", "ko", "ar"]
+    for link in may_day.xpath(".//div[@class='also-in']//a"):
+        assert client.get(link.get("href")).status_code == 200
+
+
+def test_month_listing_holds_only_that_month(client):
+    tree = get_tree(client, "/en/statements/2019/09/")
+    assert {t[:7] for t in tree.xpath("//article//time/@datetime")} == {"2019-09"}
+    assert tree.xpath("//h1")[0].text_content() == "September 2019"
+    assert get_tree(client, "/el/statements/2019/09/").xpath("//h1")[0].text_content() == (
+        "Σεπτέμβριος 2019"
+    )
+
+
+def test_country_listing_names_the_country_in_the_readers_language(client):
+    assert get_tree(client, "/el/statements/country/kr/").xpath("//h1")[0].text_content() == (
+        "Νότια Κορέα"
+    )
+    tree = get_tree(client, "/en/statements/country/kr/")
+    assert len(items(tree)) >= 3
+
+
+def test_pagination_links_and_page_size(client):
+    tree = get_tree(client, "/en/statements/?page=2")
+    assert len(items(tree)) == 10
+    assert tree.xpath("//a[@rel='prev']/@href") == ["?page=1"]
+    assert tree.xpath("//a[@rel='next']/@href") == ["?page=3"]
+
+
+def test_listing_query_count_does_not_grow_with_items(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(22):
+        client.get("/en/statements/")
+    for number in range(15):
+        make_statement("en", title=f"Extra {number}", date=datetime.date(2032, 1, 1))
+    with django_assert_max_num_queries(22):
+        client.get("/en/statements/")
+
+
+def test_every_page_carries_lang_and_dir(client):
+    for language, direction in [("en", "ltr"), ("el", "ltr"), ("ko", "ltr"), ("ar", "rtl")]:
+        for path in ("", "statements/", "organisations/"):
+            body = client.get(f"/{language}/{path}").content.decode()
+            assert re.search(rf'<html lang="{language}" dir="{direction}">', body)
+
+
+def test_translated_chrome(client):
+    expected = {"en": "Skip to content", "es": "Saltar al contenido", "fr": "Aller au contenu",
+                "de": "Zum Inhalt springen", "el": "Μετάβαση στο περιεχόμενο",
+                "pl": "Przejdź do treści", "tr": "İçeriğe geç", "ar": "انتقل إلى المحتوى",
+                "ru": "Перейти к содержанию", "ko": "본문으로 건너뛰기"}  # fmt: skip
+    for language, text in expected.items():
+        tree = get_tree(client, f"/{language}/")
+        assert tree.xpath("//a[@class='skip-link']")[0].text_content() == text
