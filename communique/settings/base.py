@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "communique.statements",
     "communique.organisations",
     "communique.demo",
+    "communique.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -146,3 +147,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"communique": {"handlers": ["console"], "level": "INFO"}},
 }
+
+# Machine translation as a first draft (wagtail-localize). A self-hosted LibreTranslate keeps
+# unpublished statements inside the network; without LIBRETRANSLATE_URL the button is hidden.
+if os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
+# The admin speaks each user's preferred language (Account → Preferences).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

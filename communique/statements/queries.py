@@ -19,6 +19,15 @@ class StatementQuerySet(PageQuerySet):
         available = self.model.objects.published()
         return in_locale_or_original(self, locale, available, include_originals)
 
+    def originals(self):
+        """One version per statement: the earliest created, aliases aside."""
+        earlier = self.model.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            pk__lt=OuterRef("pk"),
+            alias_of__isnull=True,
+        )
+        return self.filter(alias_of__isnull=True).filter(~Exists(earlier))
+
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
