@@ -66,9 +66,9 @@ def _state_of_localized(original, page, source, translation):
 def _state_of_manual(original, page):
     if not page.live or page.has_unpublished_changes:
         return State.IN_PROGRESS
-    if original.last_published_at and page.last_published_at:
-        if original.last_published_at > page.last_published_at:
-            return State.OUT_OF_DATE
+    original_time, version_time = original.last_published_at, page.last_published_at
+    if original_time and version_time and original_time > version_time:
+        return State.OUT_OF_DATE
     return State.UP_TO_DATE
 
 
@@ -84,7 +84,7 @@ def cell_for(original, page, source, translation):
 
 
 def build_rows(originals, locales):
-    """Return a Row per original statement with a Cell for each locale, in a fixed number of queries."""
+    """Return a Row per original with a Cell per locale, in a fixed number of queries."""
     originals = list(originals)
     keys = [original.translation_key for original in originals]
     versions = {

@@ -59,10 +59,7 @@ def translation_dashboard(request):
     page_obj = Paginator(originals if rows is None else rows, ROWS_PER_PAGE).get_page(
         request.GET.get("p")
     )
-    if rows is None:
-        rows = build_rows(page_obj.object_list, locales)
-    else:
-        rows = list(page_obj.object_list)
+    rows = list(page_obj.object_list) if rows is not None else build_rows(page_obj, locales)
     return TemplateResponse(
         request,
         "editorial/translation_dashboard.html",
