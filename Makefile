@@ -23,6 +23,7 @@ install: $(STAMP) ## Create .venv and install the locked dependencies
 run: $(STAMP) ## Install, migrate, load the demo into an empty database, serve on PORT (8000)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_site
+	$(MANAGE) setup_roles
 	$(MANAGE) load_demo --if-empty
 	@echo
 	@if [ -f var/demo-login.txt ]; then echo "Demo admin login (http://127.0.0.1:$(PORT)/admin/):"; cat var/demo-login.txt; fi

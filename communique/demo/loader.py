@@ -7,12 +7,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
 
 from communique.core.models import Country, HomePage
 from communique.core.site_structure import ensure_site_structure
+from communique.editorial.roles import ensure_roles
 from communique.organisations.models import Organisation, OrganisationIndexPage
 from communique.statements.models import (
     Category,
@@ -131,16 +133,35 @@ def load_statements(related):
     return created
 
 
+DEMO_ROLE_USERS = [
+    ("coordinator", "Coordinators"),
+    ("editor", "Editors"),
+    ("translator-el", "Translators (el)"),
+    ("translator-ar", "Translators (ar)"),
+]
+
+
 def ensure_demo_admin():
-    """Create the demo superuser with a random password; return (username, password or None)."""
+    """Create the demo superuser and one user per editorial role, sharing a random password.
+
+    Return (username, password), the password None when the users existed already. The
+    login is written to settings.COMMUNIQUE_DEMO_LOGIN_FILE, outside the repository.
+    """
     users = get_user_model()
     if users.objects.filter(username=DEMO_USERNAME).exists():
         return DEMO_USERNAME, None
     password = secrets.token_urlsafe(12)
     users.objects.create_superuser(DEMO_USERNAME, "admin@example.org", password)
+    for username, group_name in DEMO_ROLE_USERS:
+        user = users.objects.create_user(username, f"{username}@example.org", password)
+        user.groups.add(*Group.objects.filter(name=group_name))
     login_file = settings.COMMUNIQUE_DEMO_LOGIN_FILE
     login_file.parent.mkdir(parents=True, exist_ok=True)
-    login_file.write_text(f"user: {DEMO_USERNAME}\npassword: {password}\n")
+    others = ", ".join(username for username, _group in DEMO_ROLE_USERS)
+    login_file.write_text(
+        f"user: {DEMO_USERNAME}\npassword: {password}\n"
+        f"role users with the same password: {others}\n"
+    )
     login_file.chmod(0o600)
     return DEMO_USERNAME, password
 
@@ -148,6 +169,7 @@ def ensure_demo_admin():
 def load_demo():
     """Load the whole demo network; return the number of statement versions created."""
     ensure_site_structure(network.NETWORK_NAME, network.INTRO["en"])
+    ensure_roles()
     locales = locales_by_code()
     load_intros(locales)
     countries = load_countries()

@@ -62,3 +62,6 @@ def test_demo_admin_gets_a_random_password_saved_outside_the_repo(settings, tmp_
     assert authenticate(username=username, password=password)
     assert password in (tmp_path / "login.txt").read_text()
     assert ensure_demo_admin() == (username, None)
+    coordinator = authenticate(username="coordinator", password=password)
+    assert coordinator.groups.filter(name="Coordinators").exists()
+    assert authenticate(username="translator-el", password=password)
