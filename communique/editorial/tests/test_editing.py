@@ -92,3 +92,27 @@ def test_admin_speaks_the_users_language(client, make_user):
     content = client.get("/admin/translations/").content.decode()
     assert "Μεταφράσεις" in content  # the project's own admin string
     assert 'lang="el"' in content
+
+
+def test_server_cleans_raw_editor_data_it_did_not_offer(editor_client):
+    """A hand-crafted submission (not from Draftail) is still reduced to allowed markup."""
+    import json
+
+    contentstate = {
+        "blocks": [
+            {"key": "a", "type": "header-one", "text": "Big", "depth": 0,
+             "inlineStyleRanges": [], "entityRanges": []},
+            {"key": "b", "type": "unstyled", "text": "click me", "depth": 0,
+             "inlineStyleRanges": [{"offset": 0, "length": 5, "style": "CODE"}],
+             "entityRanges": [{"offset": 0, "length": 8, "key": 0}]},
+        ],
+        "entityMap": {"0": {"type": "LINK", "mutability": "MUTABLE",
+                            "data": {"url": "javascript:alert(1)"}}},
+    }  # fmt: skip
+    data = statement_form(slug="crafted")
+    data["body"] = json.dumps(contentstate)
+    index = StatementIndexPage.objects.get(locale__language_code="en")
+    editor_client.post(f"/admin/pages/add/statements/statementpage/{index.pk}/", data)
+    body = StatementPage.objects.get(slug="crafted").get_latest_revision_as_object().body
+    assert "javascript:" not in body and "<h1" not in body and "<code" not in body
+    assert "click me" in body
