@@ -5,10 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from communique.api.api import api
+from communique.syndication import views as syndication_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("sitemap.xml", syndication_views.sitemap, name="sitemap"),
+    path("sitemap-<int:number>.xml", syndication_views.sitemap_part, name="sitemap_part"),
+    path("robots.txt", syndication_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -19,6 +26,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("feeds/", include(("communique.syndication.urls", "feeds"))),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -28,7 +28,9 @@ def in_locale_or_original(queryset, locale, available, include_originals=True):
 def localized_map(model, keys, locale):
     """Return {translation_key: instance} for `keys`, each in `locale` where it exists."""
     chosen = {}
-    for item in model.objects.filter(translation_key__in=set(keys)).order_by("pk"):
+    for item in (
+        model.objects.filter(translation_key__in=set(keys)).select_related("locale").order_by("pk")
+    ):
         current = chosen.get(item.translation_key)
         if current is None or (item.locale_id == locale.pk and current.locale_id != locale.pk):
             chosen[item.translation_key] = item

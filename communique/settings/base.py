@@ -15,6 +15,9 @@ INSTALLED_APPS = [
     "communique.organisations",
     "communique.demo",
     "communique.editorial",
+    "communique.syndication",
+    "communique.api",
+    "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -38,14 +41,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "communique.core.middleware.CommuniqueLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,3 +167,9 @@ if os.environ.get("LIBRETRANSLATE_URL"):
 
 # The admin speaks each user's preferred language (Account → Preferences).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# The public API is read-only and open to every origin, so member sites can fetch it.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]

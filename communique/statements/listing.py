@@ -7,6 +7,7 @@ from django.http import Http404
 
 from communique.core.languages import language_order
 from communique.core.translations import localized_map
+from communique.syndication.metadata import statement_json_ld
 
 from .models import Category, StatementIndexPage, StatementPage
 
@@ -26,6 +27,7 @@ class Translation:
     language_code: str
     title: str
     url: str
+    page_id: int
 
 
 def translations_by_key(keys, request):
@@ -39,7 +41,7 @@ def translations_by_key(keys, request):
     grouped = defaultdict(list)
     for page in pages:
         grouped[page.translation_key].append(
-            Translation(page.locale.language_code, page.title, page.get_url(request))
+            Translation(page.locale.language_code, page.title, page.get_url(request), page.pk)
         )
     for versions in grouped.values():
         versions.sort(key=lambda version: language_order(version.language_code))
@@ -113,7 +115,7 @@ def statement_details(page, request):
     organisations = localized_map(
         Organisation, [s.organisation.translation_key for s in signatures], page.locale
     )
-    return {
+    details = {
         "translations": [v for v in versions if v.language_code != page.locale.language_code],
         "all_versions": versions,
         "signatories": [organisations[s.organisation.translation_key] for s in signatures],
@@ -121,3 +123,5 @@ def statement_details(page, request):
         "countries": sorted(page.countries.all(), key=lambda country: country.name),
         "statement_index": statement_index_for(page.locale),
     }
+    details["statement_meta"] = statement_json_ld(page, request, details)
+    return details

@@ -1,0 +1,131 @@
+"""RSS 2.0 and Atom feeds per language, on Django's syndication framework."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Site
+from wagtail.rich_text import expand_db_html
+
+from communique.core.timestamps import to_seconds
+from communique.core.translations import localized_map
+from communique.organisations.models import Organisation
+from communique.statements.listing import localized_categories
+
+from .absolute import absolutize_html
+from .scopes import resolve_scope
+
+FEED_SIZE = 50
+DC = "http://purl.org/dc/elements/1.1/"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+
+
+class CommuniqueRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with each item's language (dc:language) and, in full feeds, content:encoded."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DC, "xmlns:content": CONTENT}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("dc:language", item["language"])
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class CommuniqueAtomFeed(Atom1Feed):
+    """Atom with each entry's language (dc:language) and, in full feeds, <content>."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:dc": DC}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("dc:language", item["language"])
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+class StatementFeed(Feed):
+    feed_type = CommuniqueRssFeed
+    full_content = False
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, kind="statements", value=""):
+        self.locale = Locale.get_active()
+        self.site_name = getattr(Site.find_for_request(request), "site_name", "") or "Communiqué"
+        return resolve_scope(self.locale, kind, value)
+
+    def title(self, scope):
+        return f"{scope.title} · {self.site_name}"
+
+    def link(self, scope):
+        return scope.listing_url
+
+    def description(self, scope):
+        return _("Statements of %(site)s: %(scope)s") % {
+            "site": self.site_name,
+            "scope": scope.title,
+        }
+
+    def feed_url(self, scope):
+        return self.request.path
+
+    def items(self, scope):
+        pages = list(
+            scope.statements.select_related("locale").prefetch_related(
+                "categories", "signatories__organisation"
+            )[:FEED_SIZE]
+        )
+        self.categories = localized_categories(pages, self.locale)
+        keys = [s.organisation.translation_key for p in pages for s in p.signatories.all()]
+        self.organisations = localized_map(Organisation, keys, self.locale)
+        return pages
+
+    def item_title(self, page):
+        return page.title
+
+    def item_link(self, page):
+        return page.get_url(self.request)
+
+    def item_description(self, page):
+        return page.excerpt
+
+    def item_pubdate(self, page):
+        return datetime.datetime.combine(page.date, datetime.time(), datetime.UTC)
+
+    def item_updateddate(self, page):
+        return to_seconds(page.last_published_at)
+
+    def item_author_name(self, page):
+        names = [self.organisations[s.organisation.translation_key].name
+                 for s in page.signatories.all()]  # fmt: skip
+        return ", ".join(names) or self.site_name
+
+    def item_categories(self, page):
+        return [category.name for category in self.categories[page.pk]]
+
+    def item_extra_kwargs(self, page):
+        extra = {"language": page.locale.language_code}
+        if self.full_content:
+            base = self.request.build_absolute_uri(page.get_url(self.request))
+            extra["content_html"] = absolutize_html(expand_db_html(page.body), base)
+        return extra
+
+
+class StatementAtomFeed(StatementFeed):
+    feed_type = CommuniqueAtomFeed
+
+    def subtitle(self, scope):
+        return self.description(scope)
+
+
+def feed_view(request, fmt, full=False, kind=None, value=None):
+    """Serve one feed: RSS or Atom, excerpts or full content, of one scope."""
+    feed = (StatementAtomFeed if fmt == "atom" else StatementFeed)()
+    feed.full_content = full
+    return feed(request, kind=kind or "statements", value=value or "")

@@ -1,0 +1,101 @@
+"""What search engines, feed readers and sharing previews read in a page's <head>."""
+
+import json
+
+from babel.core import LOCALE_ALIASES
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+SCOPE_KEYS = ("category", "country", "organisation")
+OG_LOCALE_OVERRIDES = {"ar": "ar_AR"}
+
+
+def og_locale(language_code):
+    """Open Graph wants language_TERRITORY ("el_GR"); Facebook names Arabic ar_AR."""
+    return OG_LOCALE_OVERRIDES.get(language_code) or LOCALE_ALIASES.get(
+        language_code, language_code
+    )
+
+
+def canonical_url(request, page_obj=None):
+    url = request.build_absolute_uri(request.path)
+    if page_obj is not None and page_obj.number > 1:
+        url += f"?page={page_obj.number}"
+    return url
+
+
+def feed_links(context):
+    """Autodiscovery links: the site-wide feeds, plus the feeds of the listing shown."""
+    scopes = [(None, None, _("All statements"))]
+    for kind in SCOPE_KEYS:
+        subject = context.get(kind)
+        if subject is not None:
+            scopes.insert(0, (kind, subject.slug, str(subject.name)))
+    links = []
+    for kind, value, title in scopes:
+        name, kwargs = (
+            ("feeds:scoped_feed", {"kind": kind, "value": value}) if kind else ("feeds:feed", {})
+        )
+        for fmt, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+            href = reverse(name, kwargs={**kwargs, "fmt": fmt})
+            links.append({"href": href, "type": mime, "title": f"{title} ({fmt.upper()})"})
+    return links
+
+
+def site_name(request):
+    site = Site.find_for_request(request)
+    return (site.site_name if site else "") or "Communiqué"
+
+
+def image_url(request, image):
+    if image is None:
+        return None
+    return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+
+
+def statement_json_ld(page, request, versions):
+    """schema.org Article for a statement, linking translations both ways."""
+    url = request.build_absolute_uri(page.get_url(request))
+    publisher = {"@type": "Organization", "name": site_name(request),
+                 "url": request.build_absolute_uri("/")}  # fmt: skip
+    authors = [
+        {"@type": "Organization", "name": org.name, **({"url": org.website} if org.website else {})}
+        for org in versions["signatories"]
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": page.title,
+        "description": page.excerpt,
+        "datePublished": page.date.isoformat(),
+        "inLanguage": page.locale.language_code,
+        "publisher": publisher,
+        "author": authors or [publisher],
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if page.lead_image:
+        data["image"] = [image_url(request, page.lead_image)]
+    all_versions = versions["all_versions"]
+    original = min(all_versions, key=lambda v: v.page_id) if all_versions else None
+
+    def ref(version):
+        absolute = request.build_absolute_uri(version.url)
+        return {"@type": "Article", "@id": absolute, "url": absolute,
+                "inLanguage": version.language_code}  # fmt: skip
+
+    if original is not None and original.page_id != page.pk:
+        data["translationOfWork"] = ref(original)
+    elif versions["translations"]:
+        data["workTranslation"] = [ref(v) for v in versions["translations"]]
+    return data
+
+
+def json_for_script(data):
+    """Serialise for a <script> element: no sequence in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

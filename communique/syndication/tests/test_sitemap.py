@@ -1,0 +1,92 @@
+"""The sitemap: every public page in every language, valid against the sitemaps.org schema."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from lxml import etree
+
+from communique.statements.models import StatementPage
+
+pytestmark = pytest.mark.django_db
+
+SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def schema(name):
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
+
+
+def fetch(client, url="/sitemap.xml"):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return etree.fromstring(response.content)
+
+
+def without_alternates(tree):
+    copy = etree.fromstring(etree.tostring(tree))
+    for link in copy.xpath("//x:link", namespaces=NS):
+        link.getparent().remove(link)
+    return copy
+
+
+def test_sitemap_validates_against_the_protocol_schema(client):
+    tree = fetch(client)
+    sitemap_schema = schema("sitemap.xsd")
+    assert sitemap_schema.validate(without_alternates(tree)), sitemap_schema.error_log
+
+
+def test_every_published_statement_in_every_language_is_listed(client):
+    locations = set(fetch(client).xpath("//s:loc/text()", namespaces=NS))
+    for page in StatementPage.objects.published():
+        assert f"http://testserver{page.url}" in locations
+    for language, _name in settings.LANGUAGES:
+        assert f"http://testserver/{language}/" in locations
+        assert f"http://testserver/{language}/statements/" in locations
+        assert f"http://testserver/{language}/organisations/" in locations
+    assert "http://testserver/el/statements/category/allileggyi/" in locations
+    assert "http://testserver/ko/statements/country/kr/" in locations
+    assert "http://testserver/en/statements/2019/05/" in locations
+    assert "http://testserver/en/organisations/sea/" in locations
+
+
+def test_alternates_are_reciprocal_with_x_default(client):
+    tree = fetch(client)
+    may_day = StatementPage.objects.get(
+        locale__language_code="en", title__startswith="May Day 2019"
+    )
+    versions = StatementPage.objects.published().filter(translation_key=may_day.translation_key)
+    expected = {v.locale.language_code: f"http://testserver{v.url}" for v in versions}
+    expected["x-default"] = f"http://testserver{may_day.url}"
+    for version in versions:
+        url = tree.xpath(f"//s:url[s:loc='http://testserver{version.url}']", namespaces=NS)[0]
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in url.xpath("x:link[@rel='alternate']", namespaces=NS)
+        }
+        assert links == expected
+
+
+def test_sitemap_becomes_an_index_past_the_limit(client, settings):
+    total = len(fetch(client).xpath("//s:url", namespaces=NS))
+    settings.COMMUNIQUE_SITEMAP_LIMIT = 100
+    index = fetch(client)
+    assert schema("siteindex.xsd").validate(index)
+    parts = index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+    assert len(parts) == -(-total // 100)
+    seen = 0
+    for part in parts:
+        tree = fetch(client, part.replace("http://testserver", ""))
+        assert schema("sitemap.xsd").validate(without_alternates(tree))
+        seen += len(tree.xpath("//s:url", namespaces=NS))
+    assert seen == total
+    assert client.get(f"/sitemap-{len(parts) + 1}.xml").status_code == 404
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
