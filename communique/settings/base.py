@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "communique.editorial",
     "communique.syndication",
     "communique.api",
+    "communique.imports",
     "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",

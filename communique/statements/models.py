@@ -126,7 +126,7 @@ class StatementPage(Page):
         max_length=LEAD_MAX_LENGTH,
         help_text=_("Optional. Replaces the automatic excerpt in listings."),
     )
-    body = RichTextField(_("body"), features=BODY_FEATURES)
+    body = RichTextField(_("body"), features=BODY_FEATURES, blank=True)
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("lead image"),
@@ -139,6 +139,15 @@ class StatementPage(Page):
     lead_image_licence = models.CharField(_("image licence"), max_length=255, blank=True)
     categories = ParentalManyToManyField(
         Category, verbose_name=_("categories"), blank=True, related_name="statements"
+    )
+    author_name = models.CharField(
+        _("author"),
+        max_length=255,
+        blank=True,
+        help_text=_("Optional. The person or body that wrote the statement."),
+    )
+    sticky = models.BooleanField(
+        _("pinned"), default=False, help_text=_("Imported from WordPress's sticky posts.")
     )
     countries = ParentalManyToManyField(
         "core.Country", verbose_name=_("countries"), blank=True, related_name="statements"
@@ -155,6 +164,8 @@ class StatementPage(Page):
         ),
         FieldPanel("categories"),
         FieldPanel("countries"),
+        FieldPanel("author_name"),
+        FieldPanel("sticky"),
         InlinePanel("signatories", label=_("Signatories"), heading=_("Signatories")),
     ]  # fmt: skip
 

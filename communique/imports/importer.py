@@ -1,0 +1,352 @@
+"""Import a WXR export: statements, pages, media, translation groups and old URLs.
+
+Everything happens in one transaction: a failure leaves the database as it was, and
+`dry_run` rolls back at the end (and writes no media files). Importing again updates what
+changed, keyed by the WordPress site and post id.
+"""
+
+import hashlib
+import json
+import logging
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale
+
+from communique.core.excerpts import html_to_text, truncate_text
+from communique.core.languages import language_codes
+from communique.core.models import StandardPage
+from communique.core.site_structure import ensure_site_structure
+from communique.statements.listing import statement_index_for
+from communique.statements.models import LEAD_MAX_LENGTH, Category, StatementPage
+
+from .content import convert
+from .languages import assign_languages
+from .media import import_attachment
+from .models import ImportedItem
+from .wxr import WxrError, parse_file
+
+logger = logging.getLogger(__name__)
+NAMESPACE = uuid.UUID("2b0f5f8e-3f0e-4d55-9d59-7f8a3c1e6b21")
+LIVE_STATUSES = {"publish"}
+DRAFT_STATUSES = {"draft", "pending", "private", "future"}
+SKIPPED_TYPES = {
+    "nav_menu_item": "navigation menu item",
+    "wp_navigation": "navigation block",
+    "revision": "revision of another post",
+    "custom_css": "theme CSS",
+    "wp_global_styles": "theme styles",
+    "wp_template": "theme template",
+    "wp_template_part": "theme template part",
+    "wp_block": "reusable block",
+}
+
+
+@dataclass
+class Summary:
+    by_kind: Counter = field(default_factory=Counter)
+    by_language: Counter = field(default_factory=Counter)
+    by_status: Counter = field(default_factory=Counter)
+    actions: Counter = field(default_factory=Counter)
+    translation_groups: int = 0
+    redirects: int = 0
+    skipped: list = field(default_factory=list)  # (wp id, post type, reason)
+    warnings: list = field(default_factory=list)  # (wp id, message)
+    dry_run: bool = False
+
+
+@dataclass
+class Options:
+    media_dir: Path | None = None
+    default_locale: str | None = None  # None: the export's own language, else settings
+    locale_map: dict = field(default_factory=dict)
+    category_map: dict | None = None
+    dry_run: bool = False
+
+
+class Importer:
+    def __init__(self, path, options, progress=None):
+        self.path, self.options = Path(path), options
+        self.progress = progress or (lambda total: lambda: None)
+        self.summary = Summary(dry_run=options.dry_run)
+        self.pages_by_wp_id, self.images_by_url, self.images_by_id = {}, {}, {}
+
+    def run(self):
+        export = parse_file(self.path)  # before the transaction: bad files change nothing
+        with transaction.atomic():
+            self.import_export(export)
+            if self.options.dry_run:
+                transaction.set_rollback(True)
+        return self.summary
+
+    # Steps -----------------------------------------------------------------------------
+
+    def import_export(self, export):
+        self.export, self.source = export, export.site_url or str(self.path.name)
+        ensure_site_structure()
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        if self.options.default_locale is None:
+            channel = self.options.locale_map.get(export.language, export.language)
+            self.options.default_locale = (
+                channel if channel in self.locales else (settings.LANGUAGE_CODE)
+            )
+        if self.options.default_locale not in self.locales:
+            raise WxrError(f"--default-locale {self.options.default_locale} is not a site language")
+        for item in export.items:
+            code = item.meta.get("_wpml_language") or ""
+            if code in self.options.locale_map:
+                item.meta["_wpml_language"] = self.options.locale_map[code]
+            item.terms = [(d, self.options.locale_map.get(s, s) if d == "language" else s, n)
+                          for d, s, n in item.terms]  # fmt: skip
+        self.assignments, warnings = assign_languages(
+            export, set(language_codes()), self.options.default_locale
+        )
+        self.summary.warnings += warnings
+        self.import_attachments([i for i in export.items if i.post_type == "attachment"])
+        contents = [i for i in export.items if i.post_type in ("post", "page")]
+        for item in export.items:
+            if item.post_type not in ("post", "page", "attachment"):
+                reason = SKIPPED_TYPES.get(
+                    item.post_type, f"post type {item.post_type} not imported"
+                )
+                self.summary.skipped.append((item.wp_id, item.post_type, reason))
+        tick = self.progress(len(contents))
+        for item in self.ordered(contents):
+            self.import_item(item)
+            tick()
+        self.count_groups()
+        self.redirect_category_archives()
+
+    def ordered(self, items):
+        """Originals before translations, parents before children."""
+        depth = {}
+
+        def depth_of(item, seen=()):
+            if item.wp_id in depth:
+                return depth[item.wp_id]
+            parent = by_id.get(item.parent_id)
+            value = (
+                0
+                if parent is None or parent.wp_id in seen
+                else 1 + depth_of(parent, (*seen, item.wp_id))
+            )
+            depth[item.wp_id] = value
+            return value
+
+        by_id = {item.wp_id: item for item in items}
+        never = datetime.min.replace(tzinfo=UTC)
+        return sorted(
+            items, key=lambda i: (i.post_type != "post", depth_of(i), i.date or never, i.wp_id)
+        )
+
+    def import_attachments(self, attachments):
+        for item in attachments:
+            self.summary.by_kind["attachment"] += 1
+            image, message = import_attachment(item, self.source, self.options)
+            if message:
+                self.summary.warnings.append((item.wp_id, message))
+            if image is not None:
+                self.images_by_id[item.wp_id] = image
+                for url in filter(None, [item.attachment_url, item.link]):
+                    self.images_by_url[url] = image
+
+    def image_for_url(self, url):
+        if url in self.images_by_url:
+            return self.images_by_url[url]
+        stem = Path(urlsplit(url).path).name
+        for known, image in self.images_by_url.items():
+            if Path(urlsplit(known).path).name == stem:
+                return image
+        return None
+
+    def import_item(self, item):
+        if item.status not in LIVE_STATUSES | DRAFT_STATUSES:
+            self.summary.skipped.append((item.wp_id, item.post_type, f"status {item.status}"))
+            return
+        assignment = self.assignments[item.wp_id]
+        self.summary.by_kind[item.post_type] += 1
+        self.summary.by_language[assignment.language] += 1
+        self.summary.by_status[item.status] += 1
+        try:
+            page = self.save_page(item, assignment)
+        except ValidationError as error:
+            raise WxrError(
+                f"item #{item.wp_id} at line {item.line} cannot be saved: {error}"
+            ) from error
+        self.pages_by_wp_id[item.wp_id] = page
+        self.summary.redirects += self.redirect_old_urls(item, page)
+
+    # Pages -----------------------------------------------------------------------------
+
+    def checksum(self, item, assignment):
+        data = [item.title, item.content, item.excerpt, item.status, item.slug, item.author,
+                str(item.date), str(item.modified), item.terms, item.meta.get("_thumbnail_id"),
+                assignment.language, assignment.group, item.sticky]  # fmt: skip
+        return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+
+    def save_page(self, item, assignment):
+        record = ImportedItem.objects.filter(source=self.source, wp_id=item.wp_id).first()
+        checksum = self.checksum(item, assignment)
+        if record and record.page_id and record.checksum == checksum:
+            self.summary.actions["unchanged"] += 1
+            return record.page.specific
+        locale = self.locales[assignment.language]
+        fields = self.page_fields(item, assignment)
+        if record and record.page_id:
+            page = record.page.specific.get_latest_revision_as_object()
+            for name, value in fields.items():
+                setattr(page, name, value)
+            self.set_relations(page, item, locale)
+            self.store(page, item, new=False)
+            self.summary.actions["updated"] += 1
+        else:
+            page = self.create_page(item, assignment, locale, fields)
+            self.summary.actions["created"] += 1
+        ImportedItem.objects.update_or_create(
+            source=self.source, wp_id=item.wp_id,
+            defaults={"kind": item.post_type, "page": page, "checksum": checksum},
+        )  # fmt: skip
+        return page
+
+    def page_fields(self, item, assignment):
+        converted = convert(item.content, self.image_for_url)
+        for message in converted.warnings:
+            self.summary.warnings.append((item.wp_id, message))
+        title = item.title.strip()
+        if not title:
+            title = truncate_text(html_to_text(item.content), 60) or f"Untitled ({item.wp_id})"
+            self.summary.warnings.append((item.wp_id, "no title; made one from the text"))
+        fields = {"title": title, "body": converted.html}
+        if item.post_type == "post":
+            lead = html_to_text(item.excerpt)
+            if len(lead) > LEAD_MAX_LENGTH:
+                self.summary.warnings.append((item.wp_id, "excerpt shortened to fit the lead"))
+                lead = truncate_text(lead, LEAD_MAX_LENGTH)
+            fields.update(
+                date=(item.date or item.modified).date() if (item.date or item.modified) else None,
+                lead=lead, author_name=self.export.authors.get(item.author, item.author),
+                sticky=item.sticky,
+                lead_image=self.images_by_id.get(int(item.meta.get("_thumbnail_id") or 0)),
+            )  # fmt: skip
+            if fields["date"] is None:
+                fields.pop("date")
+        return fields
+
+    def create_page(self, item, assignment, locale, fields):
+        key = uuid.uuid5(NAMESPACE, f"{self.source}|{assignment.group}")
+        if item.post_type == "post":
+            parent = statement_index_for(locale)
+            page = StatementPage(locale=locale, translation_key=key, **fields)
+        else:
+            parent = self.pages_by_wp_id.get(item.parent_id)
+            if parent is None or parent.locale_id != locale.pk:
+                parent = self.home_of(locale)
+            page = StandardPage(locale=locale, translation_key=key, title=fields["title"],
+                                body=fields["body"])  # fmt: skip
+        if type(page).objects.filter(translation_key=key, locale=locale).exists():
+            page.translation_key = uuid.uuid5(NAMESPACE, f"{self.source}|post:{item.wp_id}")
+            self.summary.warnings.append(
+                (item.wp_id, "a second version in the same language; imported on its own")
+            )
+        page.slug = self.free_slug(parent, item)
+        page.live = item.status in LIVE_STATUSES
+        if page.live:
+            page.first_published_at = item.date
+            page.last_published_at = item.modified or item.date
+        parent.add_child(instance=page)
+        self.set_relations(page, item, locale)
+        self.store(page, item, new=True)
+        return page
+
+    def home_of(self, locale):
+        from communique.core.models import HomePage
+
+        return HomePage.objects.get(locale=locale)
+
+    def free_slug(self, parent, item):
+        base = (slugify(item.slug, allow_unicode=True) or slugify(item.title, allow_unicode=True)
+                or f"post-{item.wp_id}")[:200]  # fmt: skip
+        slug = base
+        if parent.get_children().filter(slug=slug).exists():
+            slug = f"{base}-{item.wp_id}"
+        return slug
+
+    def set_relations(self, page, item, locale):
+        if isinstance(page, StatementPage):
+            page.categories = self.categories_for(item)
+
+    def store(self, page, item, new):
+        revision = page.save_revision(changed=not new)
+        if item.status in LIVE_STATUSES:
+            revision.publish(skip_permission_checks=True)
+        elif not new and page.live:
+            page.unpublish()
+
+    # Categories and redirects ----------------------------------------------------------
+
+    def categories_for(self, item):
+        default = self.locales[self.options.default_locale]
+        categories = []
+        for slug, name in item.terms_of("category", "post_tag", "tag"):
+            if self.options.category_map is not None:
+                slug = self.options.category_map.get(slug, slug)
+                if slug is None:
+                    continue
+            slug = slugify(slug, allow_unicode=True)[:120]
+            if not slug:
+                continue
+            category = Category.objects.filter(slug=slug).first() or Category.objects.create(
+                slug=slug, name=name or slug, locale=default
+            )
+            categories.append(category)
+        return categories
+
+    def old_paths(self, item):
+        paths = {f"/?p={item.wp_id}"}
+        if item.post_type == "page":
+            paths.add(f"/?page_id={item.wp_id}")
+        if item.link:
+            parts = urlsplit(item.link)
+            paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+        if item.slug:
+            paths.add(f"/{item.slug}/")
+        return {path for path in paths if path not in ("", "/")}
+
+    def redirect_old_urls(self, item, page):
+        count = 0
+        for path in self.old_paths(item):
+            old_path = Redirect.normalise_path(path)
+            Redirect.objects.update_or_create(
+                old_path=old_path, site=None,
+                defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
+            )  # fmt: skip
+            count += 1
+        return count
+
+    def redirect_category_archives(self):
+        index = statement_index_for(self.locales[self.options.default_locale])
+        for term in self.export.terms:
+            if term.taxonomy != "category" or not term.slug:
+                continue
+            category = Category.objects.filter(slug=slugify(term.slug, allow_unicode=True)).first()
+            if category is None:
+                continue
+            target = index.url + index.reverse_subpage("category", args=[category.slug])
+            Redirect.objects.update_or_create(
+                old_path=Redirect.normalise_path(f"/category/{term.slug}/"), site=None,
+                defaults={"redirect_link": target, "redirect_page": None, "is_permanent": True},
+            )  # fmt: skip
+            self.summary.redirects += 1
+
+    def count_groups(self):
+        members = Counter(self.assignments[wp_id].group for wp_id in self.pages_by_wp_id)
+        self.summary.translation_groups = sum(1 for count in members.values() if count > 1)
