@@ -55,6 +55,16 @@ def set_last_modified(response, moment):
         response["Last-Modified"] = http_date(moment.timestamp())
 
 
+def as_utc(moment):
+    """Normalise a client's timestamp (any offset, or none: UTC) for every database."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=datetime.UTC)
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError as error:
+        raise HttpError(400, "updated_since is out of range") from error
+
+
 def filtered_statements(filters):
     statements = StatementPage.objects.published()
     if filters.language:
@@ -79,7 +89,7 @@ def filtered_statements(filters):
     if filters.date_to:
         statements = statements.filter(date__lte=filters.date_to)
     if filters.updated_since:
-        statements = statements.filter(last_published_at__gte=filters.updated_since)
+        statements = statements.filter(last_published_at__gte=as_utc(filters.updated_since))
     return statements.newest_first()
 
 

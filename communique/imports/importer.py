@@ -29,6 +29,7 @@ from communique.core.site_structure import ensure_site_structure
 from communique.statements.listing import statement_index_for
 from communique.statements.models import LEAD_MAX_LENGTH, Category, StatementPage
 
+from .bulk import create_statements
 from .content import convert
 from .languages import assign_languages
 from .media import import_attachment
@@ -37,6 +38,12 @@ from .wxr import WxrError, parse_file
 
 logger = logging.getLogger(__name__)
 NAMESPACE = uuid.UUID("2b0f5f8e-3f0e-4d55-9d59-7f8a3c1e6b21")
+BATCH_SIZE = 1000
+FIELDS_NOT_VALIDATED = [
+    field.name
+    for field in StatementPage._meta.get_fields()
+    if field.is_relation or field.name in ("path", "depth", "url_path", "draft_title")
+]
 LIVE_STATUSES = {"publish"}
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 SKIPPED_TYPES = {
@@ -79,6 +86,7 @@ class Importer:
         self.progress = progress or (lambda total: lambda: None)
         self.summary = Summary(dry_run=options.dry_run)
         self.pages_by_wp_id, self.images_by_url, self.images_by_id = {}, {}, {}
+        self.pending, self.taken_slugs, self.taken_keys, self.indexes = [], {}, set(), {}
 
     def run(self):
         export = parse_file(self.path)  # before the transaction: bad files change nothing
@@ -94,6 +102,16 @@ class Importer:
         self.export, self.source = export, export.site_url or str(self.path.name)
         ensure_site_structure()
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.records = {
+            record.wp_id: record
+            for record in ImportedItem.objects.filter(
+                source=self.source, page__isnull=False
+            ).select_related("page")
+        }
+        self.taken_keys = set(
+            StatementPage.objects.values_list("translation_key", "locale_id").iterator()
+        )
+        self.categories = {category.slug: category for category in Category.objects.all()}
         if self.options.default_locale is None:
             channel = self.options.locale_map.get(export.language, export.language)
             self.options.default_locale = (
@@ -121,8 +139,13 @@ class Importer:
                 self.summary.skipped.append((item.wp_id, item.post_type, reason))
         tick = self.progress(len(contents))
         for item in self.ordered(contents):
+            if item.post_type == "page" and self.pending:
+                self.flush()
             self.import_item(item)
+            if len(self.pending) >= BATCH_SIZE:
+                self.flush()
             tick()
+        self.flush()
         self.count_groups()
         self.redirect_category_archives()
 
@@ -182,8 +205,9 @@ class Importer:
             raise WxrError(
                 f"item #{item.wp_id} at line {item.line} cannot be saved: {error}"
             ) from error
-        self.pages_by_wp_id[item.wp_id] = page
-        self.summary.redirects += self.redirect_old_urls(item, page)
+        if page is not None:
+            self.pages_by_wp_id[item.wp_id] = page
+            self.summary.redirects += self.redirect_old_urls(item, page)
 
     # Pages -----------------------------------------------------------------------------
 
@@ -194,7 +218,7 @@ class Importer:
         return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
 
     def save_page(self, item, assignment):
-        record = ImportedItem.objects.filter(source=self.source, wp_id=item.wp_id).first()
+        record = self.records.get(item.wp_id)
         checksum = self.checksum(item, assignment)
         if record and record.page_id and record.checksum == checksum:
             self.summary.actions["unchanged"] += 1
@@ -208,6 +232,10 @@ class Importer:
             self.set_relations(page, item, locale)
             self.store(page, item, new=False)
             self.summary.actions["updated"] += 1
+        elif item.post_type == "post":
+            self.queue_statement(item, assignment, locale, fields, checksum)
+            self.summary.actions["created"] += 1
+            return None
         else:
             page = self.create_page(item, assignment, locale, fields)
             self.summary.actions["created"] += 1
@@ -267,6 +295,63 @@ class Importer:
         self.store(page, item, new=True)
         return page
 
+    def queue_statement(self, item, assignment, locale, fields, checksum):
+        """Prepare a new statement for the bulk path (see bulk.py); flush() saves the batch."""
+        parent = self.index_of(locale)
+        key = uuid.uuid5(NAMESPACE, f"{self.source}|{assignment.group}")
+        if (key, locale.pk) in self.taken_keys:
+            key = uuid.uuid5(NAMESPACE, f"{self.source}|post:{item.wp_id}")
+            self.summary.warnings.append(
+                (item.wp_id, "a second version in the same language; imported on its own")
+            )
+        self.taken_keys.add((key, locale.pk))
+        page = StatementPage(locale=locale, translation_key=key, slug=self.free_slug(parent, item),
+                             live=item.status in LIVE_STATUSES, **fields)  # fmt: skip
+        if page.live:
+            page.first_published_at = item.date
+            page.last_published_at = item.modified or item.date
+        # Lengths and formats only: foreign keys come from this import and need no lookup.
+        page.clean_fields(exclude=FIELDS_NOT_VALIDATED)
+        self.pending.append((item, checksum, parent, page, self.categories_for(item)))
+
+    def flush(self):
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        create_statements([(parent, page, categories)
+                           for _item, _sum, parent, page, categories in batch])  # fmt: skip
+        ImportedItem.objects.bulk_create([
+            ImportedItem(source=self.source, wp_id=item.wp_id, kind="post", page_id=page.pk,
+                         checksum=checksum)
+            for item, checksum, _parent, page, _categories in batch
+        ])  # fmt: skip
+        redirects = {}
+        for item, _checksum, _parent, page, _categories in batch:
+            self.pages_by_wp_id[item.wp_id] = page
+            for path in self.old_paths(item):
+                redirects[Redirect.normalise_path(path)] = page.pk
+        self.save_redirects(redirects)
+
+    def save_redirects(self, targets):
+        """Create or repoint redirects {old path: page id} in bulk."""
+        existing = {r.old_path: r for r in Redirect.objects.filter(site=None,
+                                                                    old_path__in=list(targets))}  # fmt: skip
+        for old_path, redirect in existing.items():
+            redirect.redirect_page_id, redirect.redirect_link = targets[old_path], ""
+            redirect.is_permanent = True
+        Redirect.objects.bulk_update(existing.values(),
+                                     ["redirect_page", "redirect_link", "is_permanent"])  # fmt: skip
+        Redirect.objects.bulk_create([
+            Redirect(old_path=old_path, site=None, redirect_page_id=page_id, is_permanent=True)
+            for old_path, page_id in targets.items() if old_path not in existing
+        ], batch_size=1000)  # fmt: skip
+        self.summary.redirects += len(targets)
+
+    def index_of(self, locale):
+        if locale.pk not in self.indexes:
+            self.indexes[locale.pk] = statement_index_for(locale)
+        return self.indexes[locale.pk]
+
     def home_of(self, locale):
         from communique.core.models import HomePage
 
@@ -275,9 +360,11 @@ class Importer:
     def free_slug(self, parent, item):
         base = (slugify(item.slug, allow_unicode=True) or slugify(item.title, allow_unicode=True)
                 or f"post-{item.wp_id}")[:200]  # fmt: skip
-        slug = base
-        if parent.get_children().filter(slug=slug).exists():
-            slug = f"{base}-{item.wp_id}"
+        if parent.pk not in self.taken_slugs:
+            self.taken_slugs[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
+        taken = self.taken_slugs[parent.pk]
+        slug = base if base not in taken else f"{base}-{item.wp_id}"
+        taken.add(slug)
         return slug
 
     def set_relations(self, page, item, locale):
@@ -304,10 +391,11 @@ class Importer:
             slug = slugify(slug, allow_unicode=True)[:120]
             if not slug:
                 continue
-            category = Category.objects.filter(slug=slug).first() or Category.objects.create(
-                slug=slug, name=name or slug, locale=default
-            )
-            categories.append(category)
+            if slug not in self.categories:
+                self.categories[slug] = Category.objects.create(
+                    slug=slug, name=name or slug, locale=default
+                )
+            categories.append(self.categories[slug])
         return categories
 
     def old_paths(self, item):

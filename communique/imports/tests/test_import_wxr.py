@@ -202,20 +202,17 @@ def test_bad_files_get_a_clear_error_and_change_nothing(name, message):
     assert snapshot() == before
 
 
-def test_a_failure_midway_rolls_everything_back(tmp_path, monkeypatch):
+def test_a_failure_midway_rolls_everything_back(monkeypatch):
     from communique.imports import importer
 
     before = snapshot()
-    calls = {"n": 0}
-    original = importer.Importer.redirect_old_urls
+    original = importer.create_statements
 
-    def fail_on_third(self, item, page):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk full")
-        return original(self, item, page)
+    def create_then_fail(entries):
+        original(entries)  # the statements are written...
+        raise RuntimeError("disk full")  # ...then something breaks
 
-    monkeypatch.setattr(importer.Importer, "redirect_old_urls", fail_on_third)
+    monkeypatch.setattr(importer, "create_statements", create_then_fail)
     with pytest.raises(RuntimeError):
         run("plain_blog.xml")
     assert snapshot() == before
@@ -254,3 +251,28 @@ def assert_clean(body):
         for name, value in element.attrib.items():
             assert not name.startswith("on") and name != "style", name
             assert not value.strip().lower().startswith("javascript:"), value
+
+
+def test_bulk_created_statements_are_whole_wagtail_pages(client, make_user):
+    """The fast path must leave pages Wagtail treats like any other."""
+    from communique.editorial.roles import COORDINATORS
+
+    run("polylang.xml")
+    source = "https://polylang.example.org"
+    greek = imported(101, source)
+    assert Page.find_problems() == ([], [], [], [], [])
+    parent = greek.get_parent()
+    assert parent.numchild == parent.get_children().count()
+    assert greek.latest_revision_id and greek.live_revision_id == greek.latest_revision_id
+    assert greek.get_latest_revision_as_object().title == greek.title
+    assert [c.slug for c in greek.categories.all()] == ["declarations"]
+    assert client.get(greek.url).status_code == 200
+    assert greek.title in client.get("/el/statements/2021/03/").content.decode()
+    client.force_login(make_user("co", COORDINATORS))
+    assert client.get(f"/admin/pages/{greek.pk}/edit/").status_code == 200
+    results = StatementPage.objects.live().search("λιμάνια")
+    assert greek.pk in [page.pk for page in results]
+    latest = greek.get_latest_revision_as_object()
+    latest.title = "Edited after import"
+    latest.save_revision().publish()
+    assert StatementPage.objects.get(pk=greek.pk).title == "Edited after import"
