@@ -34,9 +34,13 @@ def main(count):
     started = time.perf_counter()
     call_command("import_wxr", str(export), verbosity=0, stdout=io.StringIO())
     elapsed = time.perf_counter() - started
-    result = {"posts": count, "seconds": round(elapsed, 2), "posts_per_s": round(count / elapsed, 1),
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-              "database": django.db.connection.vendor}  # fmt: skip
+    result = {
+        "posts": count,
+        "seconds": round(elapsed, 2),
+        "posts_per_s": round(count / elapsed, 1),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "database": django.db.connection.vendor,
+    }
     print(json.dumps(result))
 
 

@@ -123,8 +123,10 @@ class Importer:
             code = item.meta.get("_wpml_language") or ""
             if code in self.options.locale_map:
                 item.meta["_wpml_language"] = self.options.locale_map[code]
-            item.terms = [(d, self.options.locale_map.get(s, s) if d == "language" else s, n)
-                          for d, s, n in item.terms]  # fmt: skip
+            item.terms = [
+                (d, self.options.locale_map.get(s, s) if d == "language" else s, n)
+                for d, s, n in item.terms
+            ]
         self.assignments, warnings = assign_languages(
             export, set(language_codes()), self.options.default_locale
         )
@@ -212,9 +214,21 @@ class Importer:
     # Pages -----------------------------------------------------------------------------
 
     def checksum(self, item, assignment):
-        data = [item.title, item.content, item.excerpt, item.status, item.slug, item.author,
-                str(item.date), str(item.modified), item.terms, item.meta.get("_thumbnail_id"),
-                assignment.language, assignment.group, item.sticky]  # fmt: skip
+        data = [
+            item.title,
+            item.content,
+            item.excerpt,
+            item.status,
+            item.slug,
+            item.author,
+            str(item.date),
+            str(item.modified),
+            item.terms,
+            item.meta.get("_thumbnail_id"),
+            assignment.language,
+            assignment.group,
+            item.sticky,
+        ]
         return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
 
     def save_page(self, item, assignment):
@@ -240,9 +254,10 @@ class Importer:
             page = self.create_page(item, assignment, locale, fields)
             self.summary.actions["created"] += 1
         ImportedItem.objects.update_or_create(
-            source=self.source, wp_id=item.wp_id,
+            source=self.source,
+            wp_id=item.wp_id,
             defaults={"kind": item.post_type, "page": page, "checksum": checksum},
-        )  # fmt: skip
+        )
         return page
 
     def page_fields(self, item, assignment):
@@ -261,10 +276,11 @@ class Importer:
                 lead = truncate_text(lead, LEAD_MAX_LENGTH)
             fields.update(
                 date=(item.date or item.modified).date() if (item.date or item.modified) else None,
-                lead=lead, author_name=self.export.authors.get(item.author, item.author),
+                lead=lead,
+                author_name=self.export.authors.get(item.author, item.author),
                 sticky=item.sticky,
                 lead_image=self.images_by_id.get(int(item.meta.get("_thumbnail_id") or 0)),
-            )  # fmt: skip
+            )
             if fields["date"] is None:
                 fields.pop("date")
         return fields
@@ -278,8 +294,9 @@ class Importer:
             parent = self.pages_by_wp_id.get(item.parent_id)
             if parent is None or parent.locale_id != locale.pk:
                 parent = self.home_of(locale)
-            page = StandardPage(locale=locale, translation_key=key, title=fields["title"],
-                                body=fields["body"])  # fmt: skip
+            page = StandardPage(
+                locale=locale, translation_key=key, title=fields["title"], body=fields["body"]
+            )
         if type(page).objects.filter(translation_key=key, locale=locale).exists():
             page.translation_key = uuid.uuid5(NAMESPACE, f"{self.source}|post:{item.wp_id}")
             self.summary.warnings.append(
@@ -305,8 +322,13 @@ class Importer:
                 (item.wp_id, "a second version in the same language; imported on its own")
             )
         self.taken_keys.add((key, locale.pk))
-        page = StatementPage(locale=locale, translation_key=key, slug=self.free_slug(parent, item),
-                             live=item.status in LIVE_STATUSES, **fields)  # fmt: skip
+        page = StatementPage(
+            locale=locale,
+            translation_key=key,
+            slug=self.free_slug(parent, item),
+            live=item.status in LIVE_STATUSES,
+            **fields,
+        )
         if page.live:
             page.first_published_at = item.date
             page.last_published_at = item.modified or item.date
@@ -318,13 +340,21 @@ class Importer:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        create_statements([(parent, page, categories)
-                           for _item, _sum, parent, page, categories in batch])  # fmt: skip
-        ImportedItem.objects.bulk_create([
-            ImportedItem(source=self.source, wp_id=item.wp_id, kind="post", page_id=page.pk,
-                         checksum=checksum)
-            for item, checksum, _parent, page, _categories in batch
-        ])  # fmt: skip
+        create_statements(
+            [(parent, page, categories) for _item, _sum, parent, page, categories in batch]
+        )
+        ImportedItem.objects.bulk_create(
+            [
+                ImportedItem(
+                    source=self.source,
+                    wp_id=item.wp_id,
+                    kind="post",
+                    page_id=page.pk,
+                    checksum=checksum,
+                )
+                for item, checksum, _parent, page, _categories in batch
+            ]
+        )
         redirects = {}
         for item, _checksum, _parent, page, _categories in batch:
             self.pages_by_wp_id[item.wp_id] = page
@@ -334,17 +364,23 @@ class Importer:
 
     def save_redirects(self, targets):
         """Create or repoint redirects {old path: page id} in bulk."""
-        existing = {r.old_path: r for r in Redirect.objects.filter(site=None,
-                                                                    old_path__in=list(targets))}  # fmt: skip
+        existing = {
+            r.old_path: r for r in Redirect.objects.filter(site=None, old_path__in=list(targets))
+        }
         for old_path, redirect in existing.items():
             redirect.redirect_page_id, redirect.redirect_link = targets[old_path], ""
             redirect.is_permanent = True
-        Redirect.objects.bulk_update(existing.values(),
-                                     ["redirect_page", "redirect_link", "is_permanent"])  # fmt: skip
-        Redirect.objects.bulk_create([
-            Redirect(old_path=old_path, site=None, redirect_page_id=page_id, is_permanent=True)
-            for old_path, page_id in targets.items() if old_path not in existing
-        ], batch_size=1000)  # fmt: skip
+        Redirect.objects.bulk_update(
+            existing.values(), ["redirect_page", "redirect_link", "is_permanent"]
+        )
+        Redirect.objects.bulk_create(
+            [
+                Redirect(old_path=old_path, site=None, redirect_page_id=page_id, is_permanent=True)
+                for old_path, page_id in targets.items()
+                if old_path not in existing
+            ],
+            batch_size=1000,
+        )
         self.summary.redirects += len(targets)
 
     def index_of(self, locale):
@@ -358,8 +394,11 @@ class Importer:
         return HomePage.objects.get(locale=locale)
 
     def free_slug(self, parent, item):
-        base = (slugify(item.slug, allow_unicode=True) or slugify(item.title, allow_unicode=True)
-                or f"post-{item.wp_id}")[:200]  # fmt: skip
+        base = (
+            slugify(item.slug, allow_unicode=True)
+            or slugify(item.title, allow_unicode=True)
+            or f"post-{item.wp_id}"
+        )[:200]
         if parent.pk not in self.taken_slugs:
             self.taken_slugs[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
         taken = self.taken_slugs[parent.pk]
@@ -414,9 +453,10 @@ class Importer:
         for path in self.old_paths(item):
             old_path = Redirect.normalise_path(path)
             Redirect.objects.update_or_create(
-                old_path=old_path, site=None,
+                old_path=old_path,
+                site=None,
                 defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
-            )  # fmt: skip
+            )
             count += 1
         return count
 
@@ -430,9 +470,10 @@ class Importer:
                 continue
             target = index.url + index.reverse_subpage("category", args=[category.slug])
             Redirect.objects.update_or_create(
-                old_path=Redirect.normalise_path(f"/category/{term.slug}/"), site=None,
+                old_path=Redirect.normalise_path(f"/category/{term.slug}/"),
+                site=None,
                 defaults={"redirect_link": target, "redirect_page": None, "is_permanent": True},
-            )  # fmt: skip
+            )
             self.summary.redirects += 1
 
     def count_groups(self):
