@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format messages install clean-db
+.PHONY: help run test check lint format messages install clean-db bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,3 +51,7 @@ messages: $(STAMP) ## Refresh the .po catalogues from the code and compile them
 
 clean-db: ## Delete the local SQLite database, media and demo login (var/)
 	rm -rf var
+
+bench: $(STAMP) ## Benchmarks that print figures (import throughput on 1,000 and 10,000 posts)
+	$(BIN)/python bench/bench_import.py 1000
+	$(BIN)/python bench/bench_import.py 10000
