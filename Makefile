@@ -34,7 +34,17 @@ check: $(STAMP) ## Django system checks and a check for missing migrations
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: check ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests (never a downloaded browser)"
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Run 'sudo apt-get install chromium' first: the browser tests need it." >&2; exit 1; \
+	fi
+
+test: check $(CHROMIUM) ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP) ## ruff lint and format check

@@ -116,8 +116,10 @@ def load_statement_version(statement, language, version, related):
                        for key in statement["categories"]]  # fmt: skip
     page.countries = [related["countries"][code] for code in statement["countries"]]
     page.signatories = [
-        StatementSignatory(organisation=_in_language(related["organisations"], key, language))
-        for key in statement.get("signatories", [])
+        StatementSignatory(
+            organisation=_in_language(related["organisations"], key, language), sort_order=order
+        )
+        for order, key in enumerate(statement.get("signatories", []))
     ]
     index = StatementIndexPage.objects.get(locale=locale)
     index.add_child(instance=page)
