@@ -145,3 +145,26 @@ def test_categories_and_organisations_are_translatable_with_localize(client, mak
     assert Organisation.objects.filter(
         translation_key=organisation.translation_key, locale=locales["ko"]
     ).exists()
+
+
+def test_translator_translates_segments_of_their_own_locale_only(client, make_user, locales):
+    from urllib.parse import urlencode
+
+    from wagtail_localize.models import StringSegment
+
+    client.force_login(make_user("co", COORDINATORS))
+    original = make_statement("en", title="Segmented", body="<p>One sentence to translate.</p>")
+    greek = localize(client, original, locales["el"])
+    polish = localize(client, original, locales["pl"])
+    segment = StringSegment.objects.filter(source=greek.source).first()
+
+    def put(translation, value):
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        return client.put(url, urlencode({"value": value}),
+                          content_type="application/x-www-form-urlencoded")  # fmt: skip
+
+    client.force_login(make_user("tr-el", translator_group_name("el")))
+    assert put(greek, "Μία πρόταση για μετάφραση.").status_code in (200, 201)
+    assert greek.get_progress()[1] >= 1
+    assert put(polish, "Nie moje zdanie.").status_code == 403
+    assert polish.get_progress()[1] == 0
