@@ -3,7 +3,8 @@
 import datetime
 
 from django.db.models import Count, Exists, OuterRef
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Length, Substr, TruncMonth
+from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from communique.core.translations import in_locale_or_original
@@ -12,7 +13,18 @@ from communique.core.translations import in_locale_or_original
 class StatementQuerySet(PageQuerySet):
     def published(self):
         """Live, public, and not an alias: what readers may see."""
-        return self.live().public().filter(alias_of__isnull=True)
+        return self.live().filter(alias_of__isnull=True).without_view_restrictions()
+
+    def without_view_restrictions(self):
+        """Wagtail's public(), as a subquery rather than a query run when it is built.
+
+        A page is private when a view restriction sits on it or on an ancestor, that is on
+        a page whose tree path is a prefix of its own.
+        """
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.filter(~Exists(restricted))
 
     def for_locale(self, locale, include_originals=True):
         """What a locale lists: its own translations, plus originals not translated into it."""

@@ -131,7 +131,7 @@ def test_openapi_schema_and_docs(client):
 
 
 def test_api_query_count_is_bounded(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         get(client, "/api/v1/statements?limit=100")
 
 
