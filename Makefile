@@ -30,7 +30,8 @@ run: $(STAMP) ## Install, migrate, load the demo into an empty database, serve o
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-check: $(STAMP) ## Django system checks and a check for missing migrations
+check: $(STAMP) ## ruff lint, Django system checks and a check for missing migrations
+	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) makemigrations --check --dry-run
 
