@@ -27,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("feeds/", include(("communique.syndication.urls", "feeds"))),
+    path("search/", include("communique.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

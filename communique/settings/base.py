@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "communique.syndication",
     "communique.api",
     "communique.imports",
+    "communique.search",
     "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",

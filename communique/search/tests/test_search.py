@@ -1,0 +1,77 @@
+"""The reader's search page. Per-language stemming is issue #6's remaining work."""
+
+import datetime
+
+import pytest
+from lxml import html as lxml_html
+
+from communique.statements.tests.factories import make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    tree = lxml_html.fromstring(response.content)
+    return tree, [a.text_content() for a in tree.xpath("//article//h2/a")]
+
+
+def test_finds_statements_by_a_word_in_several_languages(client):
+    _tree, titles = results(client, "/en/search/?q=dockworkers")
+    assert "Solidarity with the striking dockworkers of Piraeus" in titles
+    _tree, titles = results(client, "/el/search/?q=λιμενεργάτες")
+    assert "Αλληλεγγύη στους απεργούς λιμενεργάτες του Πειραιά" in titles
+    _tree, titles = results(client, "/ko/search/?q=노동자")
+    assert titles
+
+
+def test_readers_language_comes_first(client):
+    _tree, titles = results(client, "/es/search/?q=COP26")
+    assert titles == ["COP26: basta de promesas vacías", "COP26: no more empty promises"]
+
+
+def test_matches_are_highlighted_and_escaped(client):
+    make_statement("en", title="Harbour <b>bold</b>", date=datetime.date(2031, 1, 1),
+                   body="<p>The harbour committee met the harbourmaster.</p>")  # fmt: skip
+    response = client.get("/en/search/?q=harbour")
+    content = response.content.decode()
+    assert "<mark>harbour</mark>" in content and "<mark>harbourmaster</mark>" in content
+    assert "Harbour <b>bold</b>" not in content
+
+
+def test_filters(client):
+    tree, titles = results(client, "/en/search/?q=COP26&language=es")
+    assert titles == ["COP26: basta de promesas vacías"]
+    assert all(a.get("href").startswith("/es/") for a in tree.xpath("//article//h2/a"))
+    _tree, titles = results(client, "/en/search/?q=solidarity&year=2019")
+    assert titles and "Solidarity with Poland's striking teachers" in titles
+    _tree, titles = results(client, "/en/search/?q=solidarity&organisation=sea&language=en")
+    assert set(titles) <= {"Solidarity with the striking dockworkers of Piraeus",
+                           "Joint statement on the right to strike in Europe"}  # fmt: skip
+    _tree, titles = results(client, "/en/search/?q=solidarity&country=pl")
+    assert titles and "Solidarity with Poland's striking teachers" in titles
+
+
+def test_unpublished_statements_are_never_found(client):
+    make_statement("en", title="Secret zanzibarian draft", publish=False,
+                   body="<p>zanzibarian</p>")  # fmt: skip
+    _tree, titles = results(client, "/en/search/?q=zanzibarian")
+    assert titles == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "q=", "q=" + "a" * 10000, 'q="*:(AND OR NOT', "q=' OR 1=1 --", "q=NEAR(x y)",
+     "q=solidarity&page=9999", "q=solidarity&page=abc", "q=solidarity&year=abc",
+     "q=%00", "q=solidarity&category=nope", "q=مرحبا", "q=안녕"],
+)  # fmt: skip
+def test_bad_input_gets_a_normal_page(client, query):
+    assert client.get(f"/ar/search/?{query}").status_code == 200
+
+
+def test_every_page_has_a_search_form(client):
+    for url in ("/en/", "/ar/statements/", "/ko/organisations/"):
+        tree = lxml_html.fromstring(client.get(url).content)
+        form = tree.xpath("//header//form[@role='search']")
+        assert form and form[0].get("action") == url[:4] + "search/"

@@ -1,0 +1,99 @@
+"""The reader's search page: /<language>/search/?q=…, with filters."""
+
+import datetime
+
+import regex
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from communique.core.models import Country
+from communique.organisations.models import Organisation
+from communique.statements.listing import build_items, find_category, statement_index_for
+from communique.statements.models import StatementPage
+
+from .snippets import snippet
+
+MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 1000
+SYNTAX = regex.compile(r"[^\w\s]+")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    category = forms.CharField(required=False)
+    country = forms.CharField(required=False)
+    organisation = forms.CharField(required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1, max_value=9999)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Any language")), *settings.LANGUAGES]
+
+
+def clean_query(raw):
+    """Words only: search syntax characters are the engine's business, not the reader's."""
+    return " ".join(SYNTAX.sub(" ", (raw or "")[: MAX_QUERY_LENGTH * 2]).split())[:MAX_QUERY_LENGTH]
+
+
+def filtered(statements, data, locale):
+    if data.get("language"):
+        statements = statements.filter(locale__language_code=data["language"])
+    if data.get("category"):
+        try:
+            statements = statements.in_category(find_category(data["category"], locale))
+        except Exception:  # noqa: BLE001 - an unknown category filters everything out
+            return statements.none()
+    if data.get("country"):
+        country = Country.objects.filter(code=data["country"].upper()[:2]).first()
+        statements = statements.in_country(country) if country else statements.none()
+    if data.get("organisation"):
+        organisation = Organisation.objects.filter(slug=data["organisation"]).first()
+        statements = statements.signed_by(organisation) if organisation else statements.none()
+    if data.get("year"):
+        year = data["year"]
+        statements = statements.filter(date__gte=datetime.date(year, 1, 1),
+                                       date__lte=datetime.date(year, 12, 31))  # fmt: skip
+    return statements
+
+
+def ranked_results(query, statements, locale):
+    """Search, then put the reader's language first, keeping the engine's order within."""
+    # The engine searches live pages; the filtered ORM queryset below keeps only what
+    # this reader may see (published, public, the filters chosen).
+    found = [page.pk for page in StatementPage.objects.live().search(query)[:MAX_RESULTS]]
+    rank = {pk: position for position, pk in enumerate(found)}
+    pages = list(statements.filter(pk__in=found).select_related("locale"))
+    pages.sort(key=lambda page: (page.locale_id != locale.pk, rank[page.pk]))
+    return pages
+
+
+def search(request):
+    locale = Locale.get_active()
+    form = SearchForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {}
+    query = clean_query(request.GET.get("q", ""))
+    results = []
+    if query:
+        results = ranked_results(query, filtered(StatementPage.objects.published(), data, locale),
+                                 locale)  # fmt: skip
+    page_obj = Paginator(results, settings.COMMUNIQUE_LISTING_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    items = build_items(StatementPage.objects.filter(pk__in=[p.pk for p in page_obj]), locale,
+                        request) if page_obj.object_list else []  # fmt: skip
+    order = {page.pk: position for position, page in enumerate(page_obj.object_list)}
+    items.sort(key=lambda item: order[item.page.pk])
+    for item in items:
+        item.snippet = snippet(item.page, query)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return TemplateResponse(request, "search/search.html", {
+        "form": form, "query": query, "items": items, "page_obj": page_obj,
+        "total": len(results), "statement_index": statement_index_for(locale),
+        "query_string": params.urlencode(),
+    })  # fmt: skip
