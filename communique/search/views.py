@@ -24,7 +24,9 @@ SYNTAX = regex.compile(r"[^\w\s]+")
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, widget=forms.Select(attrs={"id": "search-language"})
+    )
     category = forms.CharField(required=False)
     country = forms.CharField(required=False)
     organisation = forms.CharField(required=False)

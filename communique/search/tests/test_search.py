@@ -75,3 +75,10 @@ def test_every_page_has_a_search_form(client):
         tree = lxml_html.fromstring(client.get(url).content)
         form = tree.xpath("//header//form[@role='search']")
         assert form and form[0].get("action") == url[:4] + "search/"
+
+
+def test_search_form_fields_have_labels(client):
+    tree = lxml_html.fromstring(client.get("/el/search/?q=x").content)
+    form = tree.xpath("//main//form[@role='search']")[0]
+    for control in form.xpath(".//input[@type!='hidden'] | .//select"):
+        assert form.xpath(f".//label[@for='{control.get('id')}']"), control.get("name")
