@@ -19,6 +19,7 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backends
 
+from communique.search.index import index_statements
 from communique.statements.models import StatementPage
 
 
@@ -116,6 +117,8 @@ def create_statements(entries):
          for (_parent, page, categories) in entries for category in categories],
         batch_size=1000, ignore_conflicts=True,
     )  # fmt: skip
+    live = [page for page in pages if page.live]
     for backend in get_search_backends():
-        backend.add_bulk(StatementPage, [page for page in pages if page.live])
+        backend.add_bulk(StatementPage, live)
+    index_statements(live)
     return pages

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "communique.search"
     label = "communique_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from .signals import connect
+
+        connect()

@@ -15,10 +15,10 @@ from communique.organisations.models import Organisation
 from communique.statements.listing import build_items, find_category, statement_index_for
 from communique.statements.models import StatementPage
 
+from . import engine
 from .snippets import snippet
 
 MAX_QUERY_LENGTH = 200
-MAX_RESULTS = 1000
 SYNTAX = regex.compile(r"[^\w\s]+")
 
 
@@ -63,15 +63,13 @@ def filtered(statements, data, locale):
     return statements
 
 
-def ranked_results(query, statements, locale):
+def ranked_results(query, statements, locale, data):
     """Search, then put the reader's language first, keeping the engine's order within."""
-    # The engine searches live pages; the filtered ORM queryset below keeps only what
-    # this reader may see (published, public, the filters chosen).
-    found = [page.pk for page in StatementPage.objects.live().search(query)[:MAX_RESULTS]]
-    rank = {pk: position for position, pk in enumerate(found)}
-    pages = list(statements.filter(pk__in=found).select_related("locale"))
-    pages.sort(key=lambda page: (page.locale_id != locale.pk, rank[page.pk]))
-    return pages
+    languages = [data["language"]] if data.get("language") else [code for code, _n in
+                                                                   settings.LANGUAGES]  # fmt: skip
+    found = engine.search(query, statements, languages, limit=engine.MAX_RESULTS)
+    readers_first = sorted(found, key=lambda row: row[1] != locale.language_code)
+    return [pk for pk, _language in readers_first]
 
 
 def search(request):
@@ -81,14 +79,14 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = []
     if query:
-        results = ranked_results(query, filtered(StatementPage.objects.published(), data, locale),
-                                 locale)  # fmt: skip
+        statements = filtered(StatementPage.objects.published(), data, locale)
+        results = ranked_results(query, statements, locale, data)
     page_obj = Paginator(results, settings.COMMUNIQUE_LISTING_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    items = build_items(StatementPage.objects.filter(pk__in=[p.pk for p in page_obj]), locale,
+    items = build_items(StatementPage.objects.filter(pk__in=page_obj.object_list), locale,
                         request) if page_obj.object_list else []  # fmt: skip
-    order = {page.pk: position for position, page in enumerate(page_obj.object_list)}
+    order = {pk: position for position, pk in enumerate(page_obj.object_list)}
     items.sort(key=lambda item: order[item.page.pk])
     for item in items:
         item.snippet = snippet(item.page, query)

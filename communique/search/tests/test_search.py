@@ -1,4 +1,4 @@
-"""The reader's search page. Per-language stemming is issue #6's remaining work."""
+"""The reader's search page: finding, ranking, highlighting, filters, bad input."""
 
 import datetime
 
@@ -31,13 +31,23 @@ def test_readers_language_comes_first(client):
     assert titles == ["COP26: basta de promesas vacías", "COP26: no more empty promises"]
 
 
-def test_matches_are_highlighted_and_escaped(client):
+def test_matches_are_highlighted_by_stem_and_escaped(client):
     make_statement("en", title="Harbour <b>bold</b>", date=datetime.date(2031, 1, 1),
-                   body="<p>The harbour committee met the harbourmaster.</p>")  # fmt: skip
-    response = client.get("/en/search/?q=harbour")
+                   body="<p>The striking crews met; the strike holds.</p>")  # fmt: skip
+    response = client.get("/en/search/?q=strikes")
     content = response.content.decode()
-    assert "<mark>harbour</mark>" in content and "<mark>harbourmaster</mark>" in content
-    assert "Harbour <b>bold</b>" not in content
+    assert "<mark>striking</mark>" in content and "<mark>strike</mark>" in content
+    assert "<mark>crews</mark>" not in content
+    assert "Harbour <b>bold</b>" not in content and "Harbour &lt;b&gt;bold&lt;/b&gt;" in content
+
+
+def test_title_matches_rank_before_body_matches(client):
+    make_statement("en", title="Notes from the congress", body="<p>On quarrymen too.</p>",
+                   date=datetime.date(2031, 1, 2))  # fmt: skip
+    make_statement("en", title="The quarrymen's appeal", body="<p>An appeal.</p>",
+                   date=datetime.date(2031, 1, 1))  # fmt: skip
+    _tree, titles = results(client, "/en/search/?q=quarrymen")
+    assert titles == ["The quarrymen's appeal", "Notes from the congress"]
 
 
 def test_filters(client):

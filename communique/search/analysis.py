@@ -1,0 +1,88 @@
+"""Turn text into search terms the way each language needs.
+
+One analyser per language: words are split on Unicode word boundaries, case-folded,
+stop words dropped, reduced to their stem with the Snowball algorithm for that language
+(the same algorithms as PostgreSQL's text search dictionaries), then stripped of accents
+and other combining marks. The index stores these terms and queries go through the same
+analyser, so "strikes" meets "strike", "huelgas" meets "huelga", "απεργίες" meets
+"απεργίας", and "accion" meets "acción" — identically on SQLite and PostgreSQL.
+
+Languages without a Snowball stemmer (Korean here) keep whole words, and their queries
+match by prefix so that a noun still finds itself with a particle attached (노동자 →
+노동자들은).
+"""
+
+import functools
+import unicodedata
+from pathlib import Path
+
+import regex
+import Stemmer
+
+WORD = regex.compile(r"[^\W_]+")
+STOPWORDS_DIR = Path(__file__).parent / "stopwords"
+SNOWBALL_NAMES = {
+    "ar": "arabic", "de": "german", "el": "greek", "en": "english", "es": "spanish",
+    "fr": "french", "pl": "polish", "ru": "russian", "tr": "turkish",
+}  # fmt: skip
+MAX_WORD_LENGTH = 60
+TERM_CACHE_SIZE = 200_000
+
+
+def _greek_repair(stem):
+    """Snowball's Greek stemmer keeps the ι of -ίες/-ίας but not of -ία (απεργίες → απεργι,
+    απεργία → απεργ): drop it so that a noun's forms share one term."""
+    return stem[:-1] if len(stem) > 4 and stem.endswith("ι") else stem
+
+
+STEM_REPAIRS = {"el": _greek_repair}
+
+
+def fold(word):
+    """Strip accents and other combining marks: "acción" → "accion", "ά" → "α"."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(char for char in decomposed if not unicodedata.combining(char))
+    )
+
+
+class Analyser:
+    def __init__(self, language):
+        self.language = language
+        name = SNOWBALL_NAMES.get(language)
+        self.stemmer = Stemmer.Stemmer(name) if name else None
+        self.repair = STEM_REPAIRS.get(language, lambda stem: stem)
+        path = STOPWORDS_DIR / f"{language}.txt"
+        words = path.read_text(encoding="utf-8").split() if path.exists() else []
+        self.stopwords = frozenset(fold(word.casefold()) for word in words)
+        self.term = functools.lru_cache(maxsize=TERM_CACHE_SIZE)(self._term)
+
+    @property
+    def matches_prefixes(self):
+        """Without a stemmer, a query word also finds longer words that start with it."""
+        return self.stemmer is None
+
+    def _term(self, word):
+        """The index term for one word, or None for a stop word."""
+        word = word.casefold()[:MAX_WORD_LENGTH]
+        if fold(word) in self.stopwords:
+            return None
+        if self.stemmer:
+            word = self.repair(fold(self.stemmer.stemWord(word)))
+        return fold(word) or None
+
+    def terms(self, text):
+        return [term for word in words(text) if (term := self.term(word))]
+
+    def query_terms(self, text):
+        """Distinct terms of a query, in the order typed."""
+        return list(dict.fromkeys(self.terms(text)))
+
+
+def words(text):
+    return WORD.findall(text or "")
+
+
+@functools.cache
+def analyser(language):
+    return Analyser(language)

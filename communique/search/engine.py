@@ -1,0 +1,93 @@
+"""Find statements by analysed terms, with the database's own full-text index.
+
+The query is analysed once per language searched (languages whose analysers give the
+same terms are searched together), and a statement matches when every term of the query,
+analysed for the statement's language, is in its title or body. Results come best first:
+BM25 on SQLite's FTS5, ts_rank on PostgreSQL, title terms weighing more than the body.
+"""
+
+from collections import defaultdict
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+
+from .analysis import analyser
+
+MAX_RESULTS = 1000
+FTS = "communique_search_fts"
+TABLE = "communique_search_searchentry"
+
+
+def term_groups(query, languages):
+    """{(terms, prefix matching): [languages]} for the languages searched."""
+    groups = defaultdict(list)
+    for language in languages:
+        language_analyser = analyser(language)
+        terms = tuple(language_analyser.query_terms(query))
+        if terms:
+            groups[(terms, language_analyser.matches_prefixes)].append(language)
+    return groups
+
+
+def _quote(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def fts5_expression(groups):
+    clauses = []
+    for (terms, prefixes), languages in groups.items():
+        star = " *" if prefixes else ""
+        words = " AND ".join(_quote(term) + star for term in terms)
+        codes = " OR ".join(_quote(language) for language in languages)
+        clauses.append(f"(language : ({codes}) AND {{title body}} : ({words}))")
+    return " OR ".join(clauses)
+
+
+def tsquery_text(terms, prefixes):
+    star = ":*" if prefixes else ""
+    return " & ".join(f"'{term}'{star}" for term in terms)
+
+
+# The SQL below is assembled from constant fragments and the ORM's own SQL for the
+# statements searched; every value, the ORM's included, is a bound parameter.
+
+
+def _sqlite(groups, subquery, params, limit):
+    sql = (
+        f"SELECT rowid, language FROM {FTS} WHERE {FTS} MATCH %s AND rowid IN ({subquery})"  # noqa: S608
+        f" ORDER BY bm25({FTS}, 0.0, 10.0, 1.0), rowid DESC LIMIT %s"
+    )
+    return sql, [fts5_expression(groups), *params, limit]
+
+
+def _postgresql(groups, subquery, params, limit):
+    conditions, condition_params, queries = [], [], []
+    for (terms, prefixes), languages in groups.items():
+        text = tsquery_text(terms, prefixes)
+        conditions.append("(language = ANY(%s) AND vector @@ to_tsquery('simple', %s))")
+        condition_params += [languages, text]
+        queries.append(f"({text})")
+    sql = (
+        f"SELECT page_id, language FROM {TABLE} WHERE"  # noqa: S608
+        f"  ({' OR '.join(conditions)}) AND page_id IN ({subquery})"
+        " ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, page_id DESC LIMIT %s"
+    )
+    return sql, [*condition_params, *params, " | ".join(queries), limit]
+
+
+BUILDERS = {"sqlite": _sqlite, "postgresql": _postgresql}
+
+
+def search(query, statements, languages, limit=MAX_RESULTS):
+    """(id, language) of the statements in `statements` that match `query`, best first."""
+    groups = term_groups(query, languages)
+    if not groups:
+        return []
+    try:
+        subquery, params = statements.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
+        return []
+    sql, sql_params = BUILDERS[connection.vendor](groups, subquery, params, limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sql_params)
+        return cursor.fetchall()

@@ -1,0 +1,81 @@
+"""Keep the statements' search index in step with what is live.
+
+`index_statements` analyses live statements in their own language and writes their
+entries; `remove_statements` drops entries. Signals in `apps.py` call them on publish,
+unpublish and delete (a translation published by wagtail-localize is a publish too);
+`manage.py rebuild_search_index` rewrites the whole index.
+"""
+
+from django.db import transaction
+
+from communique.core.excerpts import html_to_text
+from communique.statements.models import StatementPage, StatementSignatory
+
+from .analysis import analyser
+from .models import SearchEntry
+
+BATCH_SIZE = 500
+
+
+def document(page, organisation_names=()):
+    """The entry for one statement: title terms, and lead, body, author and signatories."""
+    language_analyser = analyser(page.locale.language_code)
+    body = " ".join([page.lead, html_to_text(page.body), page.author_name, *organisation_names])
+    return SearchEntry(
+        page_id=page.pk,
+        language=page.locale.language_code,
+        title=" ".join(language_analyser.terms(page.title)),
+        body=" ".join(language_analyser.terms(body)),
+    )
+
+
+def signatory_names(page_ids):
+    names = {}
+    rows = StatementSignatory.objects.filter(page_id__in=page_ids).values_list(
+        "page_id", "organisation__name"
+    )
+    for page_id, name in rows:
+        names.setdefault(page_id, []).append(name)
+    return names
+
+
+def entries_for(pages):
+    names = signatory_names([page.pk for page in pages])
+    return [document(page, names.get(page.pk, ())) for page in pages]
+
+
+def index_statements(pages):
+    """Write (or rewrite) the entries of these statements; pages that are not live are removed."""
+    pages = list(pages)
+    entries = entries_for([page for page in pages if page.live])
+    with transaction.atomic():
+        SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).delete()
+        SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    return len(entries)
+
+
+def remove_statements(page_ids):
+    SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+
+
+def rebuild(progress=None):
+    """Rewrite the whole index from the live statements; return how many were indexed."""
+    statements = StatementPage.objects.live().select_related("locale").order_by("pk")
+    total = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        batch = []
+        for page in statements.iterator(chunk_size=BATCH_SIZE):
+            batch.append(page)
+            if len(batch) == BATCH_SIZE:
+                total += _write(batch, progress)
+                batch = []
+        total += _write(batch, progress)
+    return total
+
+
+def _write(pages, progress):
+    SearchEntry.objects.bulk_create(entries_for(pages))
+    if progress:
+        progress(len(pages))
+    return len(pages)

@@ -1,0 +1,31 @@
+"""Index statements when they are published, drop them when they are unpublished."""
+
+from django.db.models.signals import post_save
+from wagtail.signals import page_published, page_unpublished
+
+from communique.organisations.models import Organisation
+from communique.statements.models import StatementPage
+
+from .index import index_statements, remove_statements
+
+
+def statement_published(sender, instance, **kwargs):
+    index_statements([instance])
+
+
+def statement_unpublished(sender, instance, **kwargs):
+    remove_statements([instance.pk])
+
+
+def organisation_saved(sender, instance, created, raw=False, **kwargs):
+    """A signatory's new name is found in the statements it signed."""
+    if created or raw:
+        return
+    signed = StatementPage.objects.live().filter(signatories__organisation=instance)
+    index_statements(signed.select_related("locale").distinct())
+
+
+def connect():
+    page_published.connect(statement_published, sender=StatementPage)
+    page_unpublished.connect(statement_unpublished, sender=StatementPage)
+    post_save.connect(organisation_saved, sender=Organisation)

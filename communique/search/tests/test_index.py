@@ -1,0 +1,92 @@
+"""The index follows what is live: publish, edit, unpublish, translate, delete, rebuild."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail_localize.models import Translation
+
+from communique.editorial.roles import COORDINATORS
+from communique.organisations.models import Organisation
+from communique.search import engine
+from communique.search.models import SearchEntry
+from communique.statements.models import StatementPage, StatementSignatory
+from communique.statements.tests.factories import make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query, languages=("en", "el")):
+    return [pk for pk, _l in engine.search(query, StatementPage.objects.published(), languages)]
+
+
+def test_publishing_indexes_and_unpublishing_removes():
+    draft = make_statement("en", title="Quarry workers' appeal", publish=False)
+    assert not SearchEntry.objects.filter(page=draft).exists()
+    assert found("quarry") == []
+    draft.save_revision().publish()
+    assert found("quarry") == [draft.pk]
+    StatementPage.objects.get(pk=draft.pk).unpublish()
+    assert not SearchEntry.objects.filter(page=draft).exists()
+    assert found("quarry") == []
+
+
+def test_a_published_edit_replaces_the_old_words():
+    page = make_statement("en", title="Statement on tramways")
+    latest = page.get_latest_revision_as_object()
+    latest.title = "Statement on railways"
+    latest.save_revision()
+    assert found("tramway") == [page.pk]  # a draft edit changes nothing readers see
+    StatementPage.objects.get(pk=page.pk).get_latest_revision().publish()
+    assert found("railway") == [page.pk]
+    assert found("tramway") == []
+
+
+def test_deleting_a_statement_removes_its_entry():
+    page = make_statement("en", title="Ferrymen united")
+    StatementPage.objects.get(pk=page.pk).delete()
+    assert not SearchEntry.objects.filter(page_id=page.pk).exists()
+
+
+def test_a_published_translation_is_found_in_its_language(
+    client, make_user, locales, django_capture_on_commit_callbacks
+):
+    client.force_login(make_user("co", COORDINATORS))
+    original = make_statement("en", title="Lighthouse keepers", body="<p>Lighthouse.</p>")
+    url = reverse("wagtail_localize:submit_page_translation", args=[original.pk])
+    client.post(url, {"locales": [locales["el"].pk]})
+    translation = Translation.objects.get(source__object_id=original.translation_key,
+                                          target_locale=locales["el"])  # fmt: skip
+    client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    target = StatementPage.objects.get(translation_key=original.translation_key,
+                                       locale=locales["el"])  # fmt: skip
+    entry = SearchEntry.objects.get(page=target)
+    assert entry.language == "el" and entry.title
+    assert target.pk in found(target.title, ["el"])
+
+
+def test_a_signatory_is_found_by_its_new_name():
+    organisation = Organisation.objects.first()
+    page = make_statement("en", title="Appeal")
+    StatementSignatory.objects.create(page=page, organisation=organisation)
+    page.save_revision().publish()
+    organisation.name = "Brotherhood of Zeppelin Riggers"
+    organisation.save()
+    assert page.pk in found("zeppelin riggers")
+
+
+def test_rebuild_command_rewrites_the_whole_index(capsys):
+    page = make_statement("el", title="Αλιείς του Αιγαίου")
+    SearchEntry.objects.all().delete()
+    assert found("αλιεις") == []
+    call_command("rebuild_search_index")
+    assert "Indexed" in capsys.readouterr().out
+    assert found("αλιεις") == [page.pk]
+    assert SearchEntry.objects.count() == StatementPage.objects.live().count()
+
+
+def test_search_page_query_count(client, django_assert_max_num_queries):
+    client.get("/en/search/?q=solidarity")
+    with django_assert_max_num_queries(11):
+        assert client.get("/en/search/?q=solidarity").status_code == 200

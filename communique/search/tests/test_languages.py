@@ -1,0 +1,80 @@
+"""Language-aware matching: stemming, stop words, accents, scripts without a stemmer."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.search import engine
+from communique.search.analysis import analyser, fold
+from communique.statements.models import StatementPage
+from communique.statements.tests.factories import make_statement
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "es", "fr", "de", "el", "pl", "tr", "ru", "ko", "ar"]
+
+
+def found(query, languages=LANGUAGES):
+    return [pk for pk, _language in engine.search(query, StatementPage.objects.published(),
+                                                  languages)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "queries"),
+    [
+        ("en", "Dockworkers vote to strike", ["strikes", "striking", "STRIKE", "dockworker"]),
+        ("es", "Los mineros anuncian una huelga", ["huelgas", "minero", "anuncia"]),
+        ("el", "Η απεργία των λιμενεργατών", ["απεργίες", "απεργίας", "λιμενεργάτες"]),
+        ("fr", "Les enseignants en grève", ["grèves", "enseignant"]),
+        ("de", "Die Arbeiter streiken", ["Arbeitern", "Streik"]),
+        ("ru", "Забастовка шахтёров", ["забастовки", "шахтёры"]),
+        ("tr", "Madencilerin grevi sürüyor", ["grev", "madenciler"]),
+        ("pl", "Strajk nauczycieli trwa", ["strajku", "strajki"]),
+        ("ar", "الإضراب العام للعمال", ["إضراب", "العمال"]),
+    ],
+)  # fmt: skip
+def test_other_forms_of_a_word_find_it(language, text, queries):
+    page = make_statement(language, title=text, body="<p>.</p>")
+    for query in queries:
+        assert page.pk in found(query), (language, query)
+        assert page.pk in found(query, [language]), (language, query)
+
+
+def test_accents_do_not_matter_where_readers_leave_them_out():
+    spanish = make_statement("es", title="Acción contra la represión", body="<p>.</p>")
+    greek = make_statement("el", title="Αλληλεγγύη στους πρόσφυγες", body="<p>.</p>")
+    german = make_statement("de", title="Gewerkschaften gegen Kürzungen", body="<p>.</p>")
+    assert spanish.pk in found("accion represion")
+    assert greek.pk in found("αλληλεγγυη προσφυγες")
+    assert german.pk in found("kurzungen")
+
+
+def test_every_word_must_match_and_stop_words_are_ignored():
+    page = make_statement("en", title="Teachers strike in the capital", body="<p>.</p>")
+    assert page.pk in found("the strike of the teachers")
+    assert page.pk not in found("strike farmers")
+    assert found("the of and") == []
+
+
+def test_korean_matches_a_word_with_its_particle():
+    page = make_statement("ko", title="플랫폼 노동자들은 권리를 요구한다", body="<p>.</p>")
+    assert page.pk in found("노동자")
+    assert page.pk in found("플랫폼 노동자")
+    assert page.pk not in found("노동조합")
+
+
+def test_a_word_in_another_script_does_not_match_by_accident():
+    page = make_statement("el", title="Απεργία", body="<p>.</p>")
+    assert page.pk not in found("strike")
+
+
+@given(st.text(max_size=200))
+def test_analysis_never_fails_and_yields_plain_words(text):
+    for language in LANGUAGES:
+        for term in analyser(language).terms(text):
+            assert term and term == fold(term) and " " not in term and '"' not in term
+
+
+@given(st.text(max_size=120))
+def test_any_query_searches_without_error(text):
+    engine.search(text, StatementPage.objects.published(), LANGUAGES)
