@@ -8,6 +8,7 @@ of their characters.
 """
 
 from html.parser import HTMLParser
+from itertools import islice
 
 import regex
 
@@ -106,7 +107,7 @@ def truncate_text(text, limit):
     most of the excerpt; the cut still falls between two graphemes.
     """
     text = _SPACE_RUN.sub(" ", text).strip()
-    clusters = _GRAPHEME.findall(text)
+    clusters = [match.group() for match in islice(_GRAPHEME.finditer(text), limit + 1)]
     if len(clusters) <= limit:
         return text
     budget = max(limit - 1, 1)

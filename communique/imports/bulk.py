@@ -4,11 +4,14 @@ Wagtail's `add_child` plus `save_revision().publish()` costs about 0.1 s a page 
 locking, revisions, log entries, signals). For new statements this module does the same
 work in a handful of queries per batch: tree paths are allocated in Python, the page and
 statement rows are inserted in bulk, one revision per page is bulk-created and linked as
-latest (and live) revision, category links are bulk-inserted, and the search index is
-updated in bulk. Updates of existing statements still go through Wagtail's normal path.
+latest (and live) revision, category, country and signatory links are bulk-inserted, and
+the search indexes are updated in bulk. Updates of existing statements still go through
+Wagtail's normal path.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -20,7 +23,7 @@ from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backends
 
 from communique.search.index import index_statements
-from communique.statements.models import StatementPage
+from communique.statements.models import StatementPage, StatementSignatory
 
 
 def _next_steps(parent):
@@ -51,21 +54,27 @@ def _insert_pages(pages):
     )
 
 
-def _revision_content(page, categories):
+def _revision_content(page, entry):
     """What page.serializable_data() gives for a new page, without its per-page queries."""
     data = get_serializable_data_for_fields(page)
-    data.update(categories=[category.pk for category in categories], countries=[],
-                signatories=[], comments=[])  # fmt: skip
+    data.update(
+        categories=[category.pk for category in entry.categories],
+        countries=[country.pk for country in entry.countries],
+        signatories=[{"pk": None, "page": page.pk, "sort_order": order,
+                      "organisation": organisation.pk}
+                     for order, organisation in enumerate(entry.organisations)],
+        comments=[],
+    )  # fmt: skip
     return data
 
 
-def _create_revisions(pages, categories_of, now):
+def _create_revisions(pages, entries_of, now):
     statement_type = ContentType.objects.get_for_model(StatementPage)
     page_type = ContentType.objects.get_for_model(Page)
     revisions = [
         Revision(content_type=statement_type, base_content_type=page_type, object_id=str(page.pk),
                  created_at=now, object_str=page.title,
-                 content=_revision_content(page, categories_of[id(page)]))
+                 content=_revision_content(page, entries_of[id(page)]))
         for page in pages
     ]  # fmt: skip
     Revision.objects.bulk_create(revisions, batch_size=500)
@@ -82,24 +91,35 @@ def _create_revisions(pages, categories_of, now):
     Page.objects.filter(pk__in=ids, live=True).update(live_revision=F("latest_revision"))
 
 
+class NewStatement(NamedTuple):
+    parent: Page
+    page: StatementPage
+    categories: Sequence = ()
+    countries: Sequence = ()
+    organisations: Sequence = ()
+
+
 def create_statements(entries):
-    """Create statements in bulk. `entries`: [(parent index page, unsaved page, categories)].
+    """Create statements in bulk. `entries`: NewStatement tuples (or their first three items).
 
     Each page needs its fields, locale, translation_key, slug and `live` set; tree fields,
-    URL path, revisions and category links are done here. Return the saved pages.
+    URL path, revisions, category, country and signatory links are done here. Return the
+    saved pages.
     """
+    entries = [NewStatement(*entry) for entry in entries]
     if not entries:
         return []
     now = timezone.now()
     statement_type = ContentType.objects.get_for_model(StatementPage)
     by_parent = defaultdict(list)
-    for parent, page, categories in entries:
-        by_parent[parent.pk].append((parent, page, categories))
+    for entry in entries:
+        by_parent[entry.parent.pk].append(entry)
     pages = []
     for children in by_parent.values():
-        parent = Page.objects.get(pk=children[0][0].pk)
+        parent = Page.objects.get(pk=children[0].parent.pk)
         step = _next_steps(parent)
-        for offset, (_parent, page, _categories) in enumerate(children):
+        for offset, entry in enumerate(children):
+            page = entry.page
             page.path = Page._get_path(parent.path, parent.depth + 1, step + offset)
             page.depth, page.numchild = parent.depth + 1, 0
             page.url_path = f"{parent.url_path}{page.slug}/"
@@ -110,15 +130,31 @@ def create_statements(entries):
             pages.append(page)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(children))
     _insert_pages(pages)
-    _create_revisions(pages, {id(page): categories for _p, page, categories in entries}, now)
-    through = StatementPage.categories.through
-    through.objects.bulk_create(
-        [through(statementpage_id=page.pk, category_id=category.pk)
-         for (_parent, page, categories) in entries for category in categories],
-        batch_size=1000, ignore_conflicts=True,
-    )  # fmt: skip
+    _create_revisions(pages, {id(entry.page): entry for entry in entries}, now)
+    _create_links(entries)
     live = [page for page in pages if page.live]
     for backend in get_search_backends():
         backend.add_bulk(StatementPage, live)
     index_statements(live)
     return pages
+
+
+def _create_links(entries):
+    categories = StatementPage.categories.through
+    categories.objects.bulk_create(
+        [categories(statementpage_id=entry.page.pk, category_id=category.pk)
+         for entry in entries for category in entry.categories],
+        batch_size=1000, ignore_conflicts=True,
+    )  # fmt: skip
+    countries = StatementPage.countries.through
+    countries.objects.bulk_create(
+        [countries(statementpage_id=entry.page.pk, country_id=country.pk)
+         for entry in entries for country in entry.countries],
+        batch_size=1000, ignore_conflicts=True,
+    )  # fmt: skip
+    StatementSignatory.objects.bulk_create(
+        [StatementSignatory(page_id=entry.page.pk, organisation_id=organisation.pk,
+                            sort_order=order)
+         for entry in entries for order, organisation in enumerate(entry.organisations)],
+        batch_size=1000,
+    )  # fmt: skip

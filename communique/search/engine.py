@@ -53,9 +53,13 @@ def tsquery_text(terms, prefixes):
 
 
 def _sqlite(groups, subquery, params, limit):
+    # Materialised first: with `rowid IN (…)` beside MATCH, SQLite probes the full-text
+    # index once per candidate row (100 times slower on a thousand statements).
+    hits = f"SELECT rowid AS id, language, bm25({FTS}, 0.0, 10.0, 1.0) AS score FROM {FTS}"  # noqa: S608, E501
     sql = (
-        f"SELECT rowid, language FROM {FTS} WHERE {FTS} MATCH %s AND rowid IN ({subquery})"  # noqa: S608
-        f" ORDER BY bm25({FTS}, 0.0, 10.0, 1.0), rowid DESC LIMIT %s"
+        f"WITH hits AS MATERIALIZED ({hits} WHERE {FTS} MATCH %s)"  # noqa: S608
+        f" SELECT id, language FROM hits WHERE id IN ({subquery})"
+        " ORDER BY score, id DESC LIMIT %s"
     )
     return sql, [fts5_expression(groups), *params, limit]
 
@@ -84,7 +88,7 @@ def search(query, statements, languages, limit=MAX_RESULTS):
     if not groups:
         return []
     try:
-        subquery, params = statements.values("pk").query.sql_with_params()
+        subquery, params = statements.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
         return []
     sql, sql_params = BUILDERS[connection.vendor](groups, subquery, params, limit)
