@@ -23,6 +23,7 @@ from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backends
 
 from communique.search.index import index_statements
+from communique.statements import listed
 from communique.statements.models import StatementPage, StatementSignatory
 
 
@@ -136,6 +137,7 @@ def create_statements(entries):
     for backend in get_search_backends():
         backend.add_bulk(StatementPage, live)
     index_statements(live)
+    listed.refresh({page.translation_key for page in live})
     return pages
 
 

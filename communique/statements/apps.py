@@ -6,3 +6,8 @@ class StatementsConfig(AppConfig):
     name = "communique.statements"
     label = "statements"
     verbose_name = _("Statements")
+
+    def ready(self):
+        from .signals import connect
+
+        connect(self)

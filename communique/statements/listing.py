@@ -30,6 +30,30 @@ class Translation:
     page_id: int
 
 
+@dataclass
+class ArchiveYear:
+    year: int
+    url: str
+    total: int = 0
+    months: list = field(default_factory=list)  # (first day, total, url), for the open year
+
+
+def archive_years(month_counts, base_url, selected=None):
+    """The archive navigation: every year with its count, the open year with its months.
+
+    The open year is the one being read (`selected`, a date) or else the latest, so the
+    navigation stays short however many years the archive holds.
+    """
+    open_year = selected.year if selected else (month_counts[0][0].year if month_counts else None)
+    years = {}
+    for month, total in month_counts:
+        year = years.setdefault(month.year, ArchiveYear(month.year, f"{base_url}{month:%Y}/"))
+        year.total += total
+        if month.year == open_year:
+            year.months.append((month, total, f"{base_url}{month:%Y/%m}/"))
+    return list(years.values())
+
+
 def translations_by_key(keys, request):
     """Return {translation_key: [Translation, …]} of every published version, in language order."""
     pages = (

@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django.conf import settings
 from django.db import models
@@ -59,22 +60,36 @@ class StatementIndexPage(RoutablePageMixin, Page):
             self.locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED
         )
 
-    def render_listing(self, request, statements, heading, **extra):
-        from .listing import build_items
+    def month_counts(self):
+        from . import listed
 
-        page_obj = paginate(request, statements.newest_first())
+        if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
+            return listed.month_counts(self.locale)
+        return self.statements().month_counts()
+
+    def render_listing(self, request, statements, heading, paginator_class=None, **extra):
+        from .listing import archive_years, build_items
+
+        page_obj = paginate(request, statements.newest_first(), paginator_class=paginator_class)
+        selected = extra.get("month_start") or extra.get("year_start")
         context = {
             "heading": heading,
             "page_obj": page_obj,
             "items": build_items(page_obj.object_list, self.locale, request),
-            "months": self.statements().month_counts(),
+            "archive": archive_years(self.month_counts(), self.get_url(request), selected),
             **extra,
         }
         return self.render(request, context_overrides=context)
 
     @path("")
     def all_statements(self, request):
-        return self.render_listing(request, self.statements(), self.title)
+        from .pagination import ListingPaginator
+
+        paginator = None
+        if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
+            paginator = functools.partial(ListingPaginator, locale=self.locale)
+        return self.render_listing(request, self.statements(), self.title,
+                                   paginator_class=paginator)  # fmt: skip
 
     @path("category/<str:slug>/")
     def category(self, request, slug):
@@ -98,6 +113,16 @@ class StatementIndexPage(RoutablePageMixin, Page):
             raise Http404
         return self.render_listing(
             request, self.statements().in_country(country), country.name, country=country
+        )
+
+    @re_path(r"^(?P<year>\d{4})/$")
+    def year(self, request, year):
+        try:
+            first_day = datetime.date(int(year), 1, 1)
+        except ValueError as error:
+            raise Http404 from error
+        return self.render_listing(
+            request, self.statements().in_year(first_day.year), year, year_start=first_day
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
@@ -215,3 +240,49 @@ class StatementSignatory(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
+
+
+class ListedStatement(models.Model):
+    """One statement as a locale lists it: its own version, or the original as a fallback.
+
+    A table kept by `listed.py` so that listings, feeds and month archives read an index
+    instead of working out per request which version each locale shows. `position`
+    numbers a locale's listing from its oldest statement (0), so that any page of the
+    archive is a range of positions rather than an OFFSET scan.
+    """
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField()
+    page = models.ForeignKey(StatementPage, on_delete=models.CASCADE, related_name="listings")
+    date = models.DateField()
+    is_fallback = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "translation_key"],
+                                    name="one_listing_per_statement_and_locale"),
+        ]  # fmt: skip
+        indexes = [
+            models.Index(fields=["locale", "date", "page"], name="listed_by_date"),
+            models.Index(fields=["locale", "position"], name="listed_by_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.locale_id}: {self.page_id} @ {self.position}"
+
+
+class ListedMonth(models.Model):
+    """How many statements a locale lists in one month (for the month archive navigation)."""
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    total = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "month"], name="one_count_per_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.locale_id}: {self.month:%Y-%m} ({self.total})"

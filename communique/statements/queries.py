@@ -1,13 +1,11 @@
 """Named states and filters for statements: every listing, feed and API starts here."""
 
-import datetime
-
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import Length, Substr, TruncMonth
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from communique.core.translations import in_locale_or_original
+from communique.core.timestamps import first_of_next_month
 
 
 class StatementQuerySet(PageQuerySet):
@@ -27,9 +25,18 @@ class StatementQuerySet(PageQuerySet):
         return self.filter(~Exists(restricted))
 
     def for_locale(self, locale, include_originals=True):
-        """What a locale lists: its own translations, plus originals not translated into it."""
-        available = self.model.objects.published()
-        return in_locale_or_original(self, locale, available, include_originals)
+        """What a locale lists: its own translations, plus originals not translated into it.
+
+        Read from the listing table (statements/listed.py), which applies the rule of
+        core/translations.py ahead of time; `newest_first()` then walks its index.
+        """
+        listed = {"listings__locale": locale}
+        if not include_originals:
+            listed["listings__is_fallback"] = False
+        return self.filter(**listed).annotate(
+            listed_date=F("listings__date"), listed_page=F("listings__page_id"),
+            listed_position=F("listings__position"),
+        )  # fmt: skip
 
     def originals(self):
         """One version per statement: the earliest created, aliases aside."""
@@ -41,6 +48,8 @@ class StatementQuerySet(PageQuerySet):
         return self.filter(alias_of__isnull=True).filter(~Exists(earlier))
 
     def newest_first(self):
+        if "listed_date" in self.query.annotations:
+            return self.order_by("-listed_date", "-listed_page")
         return self.order_by("-date", "-pk")
 
     def in_category(self, category):
@@ -73,8 +82,10 @@ class StatementQuerySet(PageQuerySet):
         )
 
     def in_month(self, first_day):
-        next_month = (first_day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-        return self.filter(date__gte=first_day, date__lt=next_month)
+        return self.filter(date__gte=first_day, date__lt=first_of_next_month(first_day))
+
+    def in_year(self, year):
+        return self.filter(date__year=year)  # a BETWEEN on the indexed date
 
     def month_counts(self):
         """Return [(first day of month, number of statements)], newest month first."""

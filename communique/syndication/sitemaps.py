@@ -68,7 +68,7 @@ def listing_entries(request):
         for country in countries:
             entries.append(Entry(("country", country.code), language,
                                  f"{base}country/{country.slug}/"))  # fmt: skip
-        for month, _total in index.statements().month_counts():
+        for month, _total in index.month_counts():
             entries.append(Entry(("month", month), language, f"{base}{month:%Y/%m}/"))
     organisations = list(Organisation.objects.select_related("locale"))
     for directory in OrganisationIndexPage.objects.live().select_related("locale"):

@@ -1,0 +1,119 @@
+"""The listing tables: what each locale lists, positions and month counts stay exact."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from lxml import html as lxml_html
+from wagtail.models import Locale, PageViewRestriction
+
+from communique.statements import listed
+from communique.statements.models import (
+    ListedMonth,
+    ListedStatement,
+    StatementIndexPage,
+    StatementPage,
+)
+from communique.statements.pagination import ListingPaginator
+
+from .factories import make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    rows = ListedStatement.objects.values_list("locale_id", "translation_key", "page_id",
+                                               "date", "is_fallback", "position")  # fmt: skip
+    months = ListedMonth.objects.values_list("locale_id", "month", "total")
+    return set(rows), set(months)
+
+
+def assert_same_as_rebuilt():
+    """Incremental upkeep leaves exactly what a rebuild from scratch computes."""
+    kept = snapshot()
+    listed.rebuild()
+    assert snapshot() == kept
+
+
+def test_every_locale_lists_each_statement_once():
+    original = make_statement("en", title="Original", date=datetime.date(2032, 3, 4))
+    greek = make_statement("el", title="Ελληνικά", translation_of=original,
+                           date=datetime.date(2032, 3, 4))  # fmt: skip
+    rows = ListedStatement.objects.filter(translation_key=original.translation_key)
+    assert rows.count() == Locale.objects.count()
+    assert rows.get(locale__language_code="el").page_id == greek.pk
+    polish = rows.get(locale__language_code="pl")
+    assert polish.page_id == original.pk and polish.is_fallback
+    assert_same_as_rebuilt()
+
+
+def test_publish_back_dated_unpublish_and_delete_keep_positions_exact():
+    newest = make_statement("en", date=datetime.date(2033, 1, 1))
+    back_dated = make_statement("en", date=datetime.date(1999, 6, 1))
+    assert_same_as_rebuilt()
+    positions = list(ListedStatement.objects.filter(locale__language_code="en")
+                     .order_by("date", "page_id").values_list("position", flat=True))  # fmt: skip
+    assert positions == list(range(len(positions)))
+    StatementPage.objects.get(pk=back_dated.pk).unpublish()
+    assert not ListedStatement.objects.filter(page_id=back_dated.pk).exists()
+    assert_same_as_rebuilt()
+    StatementPage.objects.get(pk=newest.pk).delete()
+    assert_same_as_rebuilt()
+
+
+def test_month_counts_follow_publishing():
+    en = Locale.objects.get(language_code="en")
+    page = make_statement("en", date=datetime.date(2034, 2, 10))
+    assert ListedMonth.objects.get(locale=en, month=datetime.date(2034, 2, 1)).total == 1
+    StatementPage.objects.get(pk=page.pk).unpublish()
+    assert not ListedMonth.objects.filter(month=datetime.date(2034, 2, 1)).exists()
+
+
+def test_a_view_restriction_takes_statements_out_of_listings():
+    page = make_statement("en")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert not ListedStatement.objects.filter(page_id=page.pk).exists()
+    restriction.delete()
+    assert ListedStatement.objects.filter(page_id=page.pk).exists()
+
+
+def test_pages_by_position_equal_pages_by_offset(settings):
+    locale = Locale.objects.get(language_code="pl")
+    statements = StatementIndexPage.objects.get(locale=locale).statements().newest_first()
+    by_offset = list(statements.values_list("pk", flat=True))
+    paginator = ListingPaginator(statements, 7, locale=locale)
+    assert paginator.count == len(by_offset)
+    by_position = [page.pk for number in paginator.page_range
+                   for page in paginator.page(number).object_list]  # fmt: skip
+    assert by_position == by_offset
+
+
+def test_deep_listing_page_reads_a_fixed_number_of_queries(client, django_assert_num_queries):
+    client.get("/en/statements/?page=3")
+    with django_assert_num_queries(17):
+        assert client.get("/en/statements/?page=3").status_code == 200
+
+
+def test_rebuild_command(capsys):
+    ListedStatement.objects.all().delete()
+    call_command("rebuild_listings")
+    assert "listing rows written" in capsys.readouterr().out
+    assert ListedStatement.objects.count() == (
+        StatementPage.objects.published().values("translation_key").distinct().count()
+        * Locale.objects.count()
+    )
+
+
+def test_archive_navigation_lists_years_and_the_open_years_months(client):
+    make_statement("en", title="Far back", date=datetime.date(1998, 4, 2))
+    tree = lxml_html.fromstring(client.get("/en/statements/").content)
+    years = tree.xpath("//nav[@class='archive']/ul/li/a/@href")
+    assert "/en/statements/1998/" in years
+    assert not tree.xpath("//nav[@class='archive']//a[@href='/en/statements/1998/04/']")
+    tree = lxml_html.fromstring(client.get("/en/statements/1998/").content)
+    assert [a.text_content() for a in tree.xpath("//article//h2/a")] == ["Far back"]
+    month = tree.xpath("//nav[@class='archive']//a[@href='/en/statements/1998/04/']")
+    assert month and tree.xpath("//nav[@class='archive']//a[@aria-current='page']/@href") == [
+        "/en/statements/1998/"
+    ]
+    assert client.get("/en/statements/0000/").status_code == 404
