@@ -19,12 +19,16 @@ QUERIES = 200
 
 
 def queries(rng):
-    from communique.demo.archive import VOCABULARY
+    """Readers' queries: one to three words, common (the vocabulary) or rarer (the tail)."""
+    from communique.demo.archive import VOCABULARY, lexicon
 
     chosen = []
     for _ in range(QUERIES):
         language = rng.choice(list(VOCABULARY))
-        words = rng.sample(VOCABULARY[language].split(), rng.choice((1, 2, 3)))
+        common = VOCABULARY[language].split()
+        rarer = lexicon(language)[0][-2000:]
+        words = [rng.choice(common if rng.random() < 0.6 else rarer)
+                 for _ in range(rng.choice((1, 1, 2, 3)))]  # fmt: skip
         chosen.append((language, " ".join(words)))
     return chosen
 

@@ -10,6 +10,8 @@ entries. The same seed gives the same archive.
 """
 
 import datetime
+import functools
+import itertools
 import random
 import uuid
 
@@ -56,12 +58,45 @@ CATEGORY_COUNT = 8
 ORGANISATION_COUNT = 40
 
 
-def words(rng, language, count):
-    """Content words with function words among them, about one in three."""
+SYLLABLES = {
+    "en": "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro "
+          "sa se si so ta te ti to va ve vi vo",
+    "es": "ba be bi bo ca ce ci co da de di do la le li lo ma me mi mo na ne ni no ra re ri ro "
+          "sa se si so ta te ti to ña ño",
+    "el": "βα βε βι βο δα δε δι δο κα κε κι κο λα λε λι λο μα με μι μο να νε νι νο ρα ρε ρι ρο "
+          "σα σε σι σο τα τε τι το",
+}  # fmt: skip
+PSEUDO_WORDS = 3000
+
+
+@functools.cache
+def lexicon(language):
+    """(words, cumulative weights): real vocabulary, function words and a long tail.
+
+    Word frequencies follow Zipf's law over a few thousand made-up words, as in real text,
+    so a search for a rare word matches a few statements and a common one many.
+    """
+    syllables = SYLLABLES[language].split()
+    tail = []
+    for number in range(PSEUDO_WORDS):
+        word, rest = "", number + len(syllables)
+        while rest:
+            rest, index = divmod(rest, len(syllables))
+            word += syllables[index]
+        tail.append(word)
     vocabulary, glue = VOCABULARY[language].split(), GLUE[language].split()
-    population = vocabulary + glue
-    weights = [0.65 / len(vocabulary)] * len(vocabulary) + [0.35 / len(glue)] * len(glue)
-    return rng.choices(population, weights, k=count)
+    population = vocabulary + glue + tail
+    weights = ([0.08 / len(vocabulary)] * len(vocabulary) + [0.35 / len(glue)] * len(glue)
+               + [0.57 / (rank + 1) / HARMONIC for rank in range(PSEUDO_WORDS)])  # fmt: skip
+    return population, list(itertools.accumulate(weights))
+
+
+HARMONIC = sum(1 / rank for rank in range(1, PSEUDO_WORDS + 1))
+
+
+def words(rng, language, count):
+    population, cumulative = lexicon(language)
+    return rng.choices(population, cum_weights=cumulative, k=count)
 
 
 def paragraph(rng, language, count):
