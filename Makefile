@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format messages install clean-db bench
+.PHONY: help run test check lint format messages install clean-db bench bench-full bench-search
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,11 @@ messages: $(STAMP) ## Refresh the .po catalogues from the code and compile them
 clean-db: ## Delete the local SQLite database, media and demo login (var/)
 	rm -rf var
 
-bench: $(STAMP) ## Benchmarks that print figures (import throughput on 1,000 and 10,000 posts)
-	$(BIN)/python bench/bench_import.py 1000
-	$(BIN)/python bench/bench_import.py 10000
+bench: $(STAMP) ## Benchmarks on generated archives of 1,000 and 10,000 statements (table + bench/results.json)
+	$(BIN)/python bench/run.py 1000 10000
+
+bench-full: $(STAMP) ## The same on 1,000, 10,000 and 100,000 statements (the largest takes a while to generate, once)
+	$(BIN)/python bench/run.py 1000 10000 100000
+
+bench-search: $(STAMP) ## Search p50/p95 on 100,000 statements (BENCH_DATABASE_URL=postgres://…/communique_bench for PostgreSQL)
+	$(BIN)/python bench/bench_search.py 100000

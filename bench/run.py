@@ -1,0 +1,61 @@
+"""`make bench`: every benchmark for each archive size; a table, and bench/results.json.
+
+Usage: python bench/run.py SIZE [SIZE …]   (BENCH_DATABASE_URL selects PostgreSQL).
+Each measurement runs in its own process on a generated archive (bench/archives.py).
+"""
+
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results.json"
+
+
+def run(script, *args):
+    completed = subprocess.run([sys.executable, str(BENCH / script), *map(str, args)],  # noqa: S603
+                               capture_output=True, text=True, check=False)  # fmt: skip
+    if completed.returncode:
+        sys.exit(f"{script} {' '.join(map(str, args))} failed:\n{completed.stderr[-3000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def machine():
+    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{'PostgreSQL' if os.environ.get('BENCH_DATABASE_URL') else 'SQLite'}")  # fmt: skip
+
+
+def main(sizes):
+    results = {"machine": machine(), "sizes": {}}
+    for size in sizes:
+        print(f"== {size} statements ==", file=sys.stderr)
+        pages = run("bench_pages.py", size)
+        imported = run("bench_import.py", size)
+        results["sizes"][str(size)] = {
+            "pages": pages["pages"],
+            "import_per_s": imported["posts_per_s"],
+            "export_pages_per_s": None,
+            "hugo_pages_per_s": None,
+        }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+
+
+def print_table(results):
+    sizes = list(results["sizes"])
+    kinds = list(results["sizes"][sizes[0]]["pages"])
+    print(f"Machine: {results['machine']}")
+    print("| page (p50 / p95 ms) | " + " | ".join(sizes) + " |")
+    print("| --- |" + " --- |" * len(sizes))
+    for kind in kinds:
+        cells = [results["sizes"][size]["pages"][kind] for size in sizes]
+        print(f"| {kind} | " + " | ".join(f"{c['p50_ms']} / {c['p95_ms']}" for c in cells) + " |")
+    print("| import (posts/s) | " + " | ".join(
+        str(results["sizes"][size]["import_per_s"]) for size in sizes) + " |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main([int(size) for size in sys.argv[1:]] or [1000, 10000])
