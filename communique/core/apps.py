@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "communique.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .cache_invalidation import connect
+
+        connect()

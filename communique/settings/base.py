@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "communique.core.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -142,6 +143,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zi
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Communiqué's own settings.
+# Whole pages for anonymous readers (communique/core/page_cache.py); 0 turns it off.
+COMMUNIQUE_PAGE_CACHE_SECONDS = int(os.environ.get("COMMUNIQUE_PAGE_CACHE_SECONDS", "600"))
+COMMUNIQUE_PAGE_CACHE = "default"
+COMMUNIQUE_PAGE_CACHE_SKIP = ["/admin/", "/search/", "/documents/", "/_util/"]
+if os.environ.get("CACHE_URL", "").startswith("redis"):
+    CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+    }
 COMMUNIQUE_EXCERPT_LENGTH = int(os.environ.get("COMMUNIQUE_EXCERPT_LENGTH", "400"))
 COMMUNIQUE_LISTING_PAGE_SIZE = 10
 # In a locale's listings, show statements not yet translated into it in their original

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from communique.core.languages import language_order
+from communique.core.page_cache import add_tags, statement_tag
 from communique.core.translations import localized_map
 from communique.syndication.metadata import statement_json_ld
 
@@ -148,4 +149,10 @@ def statement_details(page, request):
         "statement_index": statement_index_for(page.locale),
     }
     details["statement_meta"] = statement_json_ld(page, request, details)
+    add_tags(
+        request,
+        statement_tag(page.translation_key),
+        *(f"category:{category.translation_key}" for category in details["categories"]),
+        *(f"organisation:{signatory.translation_key}" for signatory in details["signatories"]),
+    )
     return details

@@ -1,0 +1,50 @@
+"""What drops which cached pages (see page_cache.py): one place for every kind of change."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .page_cache import LISTINGS, SITE, invalidate, statement_tag
+
+
+def page_changed(sender, instance, **kwargs):
+    from communique.statements.models import StatementPage
+
+    if isinstance(instance, StatementPage):
+        invalidate(statement_tag(instance.translation_key), LISTINGS)
+    else:  # home pages, indexes, standard pages: navigation and language links everywhere
+        invalidate(SITE)
+
+
+def page_deleted(sender, instance, **kwargs):
+    page_changed(sender, instance.specific_deferred if type(instance) is Page else instance)
+
+
+def snippet_changed(kind):
+    def handler(sender, instance, raw=False, **kwargs):
+        if not raw:
+            invalidate(f"{kind}:{instance.translation_key}", LISTINGS)
+
+    return handler
+
+
+def everything_changed(sender, raw=False, **kwargs):
+    if not raw:
+        invalidate(SITE)
+
+
+def connect():
+    from communique.core.models import Country
+    from communique.organisations.models import Organisation
+    from communique.statements.models import Category
+
+    page_published.connect(page_changed)
+    page_unpublished.connect(page_changed)
+    post_delete.connect(page_deleted, sender=Page)
+    post_page_move.connect(everything_changed)
+    for model, kind in ((Category, "category"), (Organisation, "organisation")):
+        post_save.connect(snippet_changed(kind), sender=model, weak=False)
+        post_delete.connect(snippet_changed(kind), sender=model, weak=False)
+    for model in (Country, Locale, Site, PageViewRestriction):
+        post_save.connect(everything_changed, sender=model)
+        post_delete.connect(everything_changed, sender=model)
