@@ -41,7 +41,7 @@ def urls(rng):
     return {
         "statement": pick(statements),
         "listing_first": [f"/{lang}/statements/" for lang in pick(LANGUAGES)],
-        "listing_deep": [f"/{lang}/statements/?page={last_page - rng.randint(0, 5)}"
+        "listing_deep": [f"/{lang}/statements/page/{last_page - rng.randint(0, 5)}/"
                          for lang in pick(LANGUAGES)],  # fmt: skip
         "category": [f"/{lang}/statements/category/{slug}/" for lang, slug in pick(categories)],
         "month": [f"/{lang}/statements/{month:%Y/%m}/" for lang, month in pick(months)],

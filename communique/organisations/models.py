@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 
-from communique.core.pagination import paginate
+from communique.core.pagination import listing_url, paginate, redirect_to_path_form
 from communique.core.translations import in_locale_or_original
 
 
@@ -82,7 +82,8 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         return self.render(request, context_overrides={"by_country": by_country})
 
     @path("<str:slug>/")
-    def organisation(self, request, slug):
+    @path("<str:slug>/page/<int:number>/")
+    def organisation(self, request, slug, number=None):
         from communique.statements.listing import build_items, statement_index_for
         from communique.statements.models import StatementPage
 
@@ -99,13 +100,17 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
             .signed_by(organisation)
             .newest_first()
         )
-        page_obj = paginate(request, statements)
+        moved = redirect_to_path_form(request, number)
+        if moved:
+            return moved
+        page_obj = paginate(request, statements, number)
         return self.render(
             request,
             template="organisations/organisation_detail.html",
             context_overrides={
                 "organisation": organisation,
                 "page_obj": page_obj,
+                "listing_url": listing_url(request),
                 "items": build_items(page_obj.object_list, self.locale, request),
                 "statement_index": statement_index_for(self.locale),
             },

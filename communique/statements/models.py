@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from communique.core.excerpts import excerpt_from_html, truncate_text
 from communique.core.models import BODY_FEATURES
-from communique.core.pagination import paginate
+from communique.core.pagination import listing_url, paginate, redirect_to_path_form
 
 from .queries import StatementQuerySet
 
@@ -67,43 +67,57 @@ class StatementIndexPage(RoutablePageMixin, Page):
             return listed.month_counts(self.locale)
         return self.statements().month_counts()
 
-    def render_listing(self, request, statements, heading, paginator_class=None, **extra):
+    def render_listing(self, request, statements, heading, number=None, paginator_class=None,
+                       **extra):  # fmt: skip
         from .listing import archive_years, build_items
 
-        page_obj = paginate(request, statements.newest_first(), paginator_class=paginator_class)
+        moved = redirect_to_path_form(request, number)
+        if moved:
+            return moved
+        number = None if number is None else int(number)
+        page_obj = paginate(request, statements.newest_first(), number,
+                            paginator_class=paginator_class)  # fmt: skip
         selected = extra.get("month_start") or extra.get("year_start")
         context = {
             "heading": heading,
             "page_obj": page_obj,
             "items": build_items(page_obj.object_list, self.locale, request),
             "archive": archive_years(self.month_counts(), self.get_url(request), selected),
+            "listing_url": listing_url(request),
             **extra,
         }
         return self.render(request, context_overrides=context)
 
     @path("")
-    def all_statements(self, request):
+    @path("page/<int:number>/")
+    def all_statements(self, request, number=None):
         from .pagination import ListingPaginator
 
         paginator = None
         if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
             paginator = functools.partial(ListingPaginator, locale=self.locale)
-        return self.render_listing(request, self.statements(), self.title,
+        return self.render_listing(request, self.statements(), self.title, number,
                                    paginator_class=paginator)  # fmt: skip
 
     @path("category/<str:slug>/")
-    def category(self, request, slug):
+    @path("category/<str:slug>/page/<int:number>/")
+    def category(self, request, slug, number=None):
         from .listing import find_category
 
         category = find_category(slug, self.locale)
         if category.slug != slug:
             return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
         return self.render_listing(
-            request, self.statements().in_category(category), category.name, category=category
+            request,
+            self.statements().in_category(category),
+            category.name,
+            number,
+            category=category,
         )
 
     @path("country/<str:code>/")
-    def country(self, request, code):
+    @path("country/<str:code>/page/<int:number>/")
+    def country(self, request, code, number=None):
         from communique.core.models import Country
 
         if code != code.lower():
@@ -112,27 +126,41 @@ class StatementIndexPage(RoutablePageMixin, Page):
         if country is None:
             raise Http404
         return self.render_listing(
-            request, self.statements().in_country(country), country.name, country=country
+            request,
+            self.statements().in_country(country),
+            country.name,
+            number,
+            country=country,
         )
 
     @re_path(r"^(?P<year>\d{4})/$")
-    def year(self, request, year):
+    @re_path(r"^(?P<year>\d{4})/page/(?P<number>\d+)/$")
+    def year(self, request, year, number=None):
         try:
             first_day = datetime.date(int(year), 1, 1)
         except ValueError as error:
             raise Http404 from error
         return self.render_listing(
-            request, self.statements().in_year(first_day.year), year, year_start=first_day
+            request,
+            self.statements().in_year(first_day.year),
+            year,
+            number,
+            year_start=first_day,
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
-    def month(self, request, year, month):
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/page/(?P<number>\d+)/$")
+    def month(self, request, year, month, number=None):
         try:
             first_day = datetime.date(int(year), int(month), 1)
         except ValueError as error:
             raise Http404 from error
         return self.render_listing(
-            request, self.statements().in_month(first_day), None, month_start=first_day
+            request,
+            self.statements().in_month(first_day),
+            None,
+            number,
+            month_start=first_day,
         )
 
 

@@ -19,10 +19,8 @@ def og_locale(language_code):
 
 
 def canonical_url(request, page_obj=None):
-    url = request.build_absolute_uri(request.path)
-    if page_obj is not None and page_obj.number > 1:
-        url += f"?page={page_obj.number}"
-    return url
+    """The page's own address, without a query string (listing pages carry their number in it)."""
+    return request.build_absolute_uri(request.path)
 
 
 def feed_links(context):

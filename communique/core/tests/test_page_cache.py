@@ -39,9 +39,7 @@ def test_second_request_is_served_from_the_cache_without_queries(
         assert cache_state(client, "/en/statements/") == "hit"
 
 
-def test_publishing_drops_listings_and_its_own_pages_but_not_other_statements(
-    client, page_cache
-):
+def test_publishing_drops_listings_and_its_own_pages_but_not_other_statements(client, page_cache):
     other = make_statement("en", title="Unrelated statement")
     original = make_statement("en", title="Before the edit")
     urls = ["/en/statements/", "/el/statements/", "/en/", "/en/feeds/statements.rss",

@@ -113,7 +113,8 @@ def test_each_statement_is_listed_once_per_locale(client):
         seen = []
         page = 1
         while True:
-            response = client.get(f"/{language}/statements/?page={page}")
+            url = f"/{language}/statements/" + (f"page/{page}/" if page > 1 else "")
+            response = client.get(url)
             if response.status_code == 404:
                 break
             tree = lxml_html.fromstring(response.content)
@@ -149,10 +150,10 @@ def test_country_listing_names_the_country_in_the_readers_language(client):
 
 
 def test_pagination_links_and_page_size(client):
-    tree = get_tree(client, "/en/statements/?page=2")
+    tree = get_tree(client, "/en/statements/page/2/")
     assert len(items(tree)) == 10
-    assert tree.xpath("//a[@rel='prev']/@href") == ["?page=1"]
-    assert tree.xpath("//a[@rel='next']/@href") == ["?page=3"]
+    assert tree.xpath("//a[@rel='prev']/@href") == ["/en/statements/"]
+    assert tree.xpath("//a[@rel='next']/@href") == ["/en/statements/page/3/"]
 
 
 def test_listing_query_count_does_not_grow_with_items(client, django_assert_max_num_queries):

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
         "/ar/",
         "/ko/",
         "/en/statements/",
-        "/pl/statements/?page=2",
+        "/pl/statements/page/2/",
+        "/en/statements/page/3/",
         "/en/statements/category/solidarity/",
         "/el/statements/category/allileggyi/",
         "/en/statements/country/gr/",
@@ -49,14 +50,15 @@ def test_statement_pages_answer_in_their_language(client):
         "/en/statements/category/no-such-category/",
         "/en/statements/country/zz/",
         "/en/statements/country/GR/",
-        "/en/statements/?page=9999",
+        "/en/statements/page/9999/",
+        "/en/statements/page/0/",
         "/en/statements/?page=0",
         "/en/statements/?page=abc",
         "/en/statements/2019/13/",
         "/en/statements/2019/00/",
-        "/en/statements/category/solidarity/?page=9999",
+        "/en/statements/category/solidarity/page/9999/",
         "/en/organisations/no-such-organisation/",
-        "/en/organisations/sea/?page=9999",
+        "/en/organisations/sea/page/9999/",
     ],
 )
 def test_bad_addresses_are_404(client, url):
@@ -78,3 +80,20 @@ def test_category_slug_of_another_language_redirects_to_the_local_slug(client):
     response = client.get("/el/statements/category/solidarity/")
     assert response.status_code == 302
     assert response["Location"] == "/el/statements/category/allileggyi/"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/en/statements/?page=3", "/en/statements/page/3/"),
+        ("/en/statements/page/1/", "/en/statements/"),
+        (
+            "/el/statements/category/allileggyi/?page=2",
+            "/el/statements/category/allileggyi/page/2/",
+        ),
+        ("/en/organisations/sea/?page=1", "/en/organisations/sea/"),
+    ],
+)
+def test_old_page_addresses_move_permanently(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 301 and response["Location"] == new

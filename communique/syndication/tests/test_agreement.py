@@ -115,7 +115,7 @@ def test_json_ld_cannot_break_out_of_its_script(client):
 
 
 def test_listing_pages_have_canonical_with_page_number(client):
-    tree = lxml_html.fromstring(client.get("/en/statements/?page=2").content)
+    tree = lxml_html.fromstring(client.get("/en/statements/page/2/").content)
     assert tree.xpath("//link[@rel='canonical']/@href") == [
-        "http://testserver/en/statements/?page=2"
+        "http://testserver/en/statements/page/2/"
     ]
