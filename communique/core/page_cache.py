@@ -37,6 +37,14 @@ def statement_tag(translation_key):
     return f"statement:{translation_key}"
 
 
+def tags_of(request):
+    """The sorted tags of the response to `request`: what its views said, else `listings`."""
+    tags = getattr(request, "_cache_tags", set()) | {SITE}
+    if not any(tag.startswith("statement:") for tag in tags):
+        tags.add(LISTINGS)
+    return sorted(tags)
+
+
 def invalidate(*tags):
     """Drop every cached page that shows any of these tags."""
     _cache().set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, None)
@@ -96,10 +104,7 @@ class PageCacheMiddleware:
                 return response
         response = self.get_response(request)
         if _cacheable_response(response):
-            tags = getattr(request, "_cache_tags", set()) | {SITE}
-            if not any(tag.startswith("statement:") for tag in tags):
-                tags.add(LISTINGS)
-            tags = sorted(tags)
+            tags = tags_of(request)
             stored = (tags, _tokens_for_storing(tags), response)
             _cache().set(key, stored, settings.COMMUNIQUE_PAGE_CACHE_SECONDS)
             response["X-Communique-Cache"] = "miss"

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "communique.api",
     "communique.imports",
     "communique.search",
+    "communique.mirror",
     "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -152,6 +152,7 @@ def statement_details(page, request):
     add_tags(
         request,
         statement_tag(page.translation_key),
+        f"page:{page.pk}",
         *(f"category:{category.translation_key}" for category in details["categories"]),
         *(f"organisation:{signatory.translation_key}" for signatory in details["signatories"]),
     )

@@ -77,6 +77,10 @@ class StatementIndexPage(RoutablePageMixin, Page):
         number = None if number is None else int(number)
         page_obj = paginate(request, statements.newest_first(), number,
                             paginator_class=paginator_class)  # fmt: skip
+        if extra and not page_obj.paginator.count:
+            # A category, country, year or month with nothing published is not a page: the
+            # archive navigation and the sitemap do not link it either.
+            raise Http404("Nothing published here")
         selected = extra.get("month_start") or extra.get("year_start")
         context = {
             "heading": heading,

@@ -55,8 +55,12 @@ def page_entries(request):
 def listing_entries(request):
     """Category, country, month and organisation listings of every locale."""
     entries = []
-    categories = list(Category.objects.select_related("locale"))
-    countries = list(Country.objects.filter(statements__isnull=False).distinct())
+    # In pk order: a locale without its own version shows the original (see localized_map).
+    published = StatementPage.objects.published()
+    used = Category.objects.filter(statements__in=published).values("translation_key")
+    categories = list(Category.objects.filter(translation_key__in=used)
+                      .select_related("locale").order_by("pk"))  # fmt: skip
+    countries = list(Country.objects.filter(statements__in=published).distinct())
     for index in StatementIndexPage.objects.live().select_related("locale"):
         language, base = index.locale.language_code, index.get_url(request)
         chosen = {}
@@ -70,7 +74,7 @@ def listing_entries(request):
                                  f"{base}country/{country.slug}/"))  # fmt: skip
         for month, _total in index.month_counts():
             entries.append(Entry(("month", month), language, f"{base}{month:%Y/%m}/"))
-    organisations = list(Organisation.objects.select_related("locale"))
+    organisations = list(Organisation.objects.select_related("locale").order_by("pk"))
     for directory in OrganisationIndexPage.objects.live().select_related("locale"):
         language, base = directory.locale.language_code, directory.get_url(request)
         chosen = {}

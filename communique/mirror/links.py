@@ -1,0 +1,36 @@
+"""The site-internal addresses a rendered page points to (pages, feeds, assets)."""
+
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+HTML_LINKS = "//a/@href | //link/@href | //img/@src | //script/@src | //source/@src"
+XML_LINKS = "//*[local-name()='loc'] | //*[local-name()='link']"
+
+
+def internal_paths(content, content_type, page_path, host):
+    """Paths on `host` that `content` (served at `page_path`) links to, fragments dropped."""
+    if not content.strip():
+        return set()
+    if "html" in content_type:
+        tree = lxml_html.fromstring(content)
+        targets = list(tree.xpath(HTML_LINKS))
+        for srcset in tree.xpath("//img/@srcset | //source/@srcset"):
+            targets += [candidate.split()[0] for candidate in srcset.split(",") if candidate]
+    elif "xml" in content_type:
+        tree = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+        targets = [node.text or node.get("href") or "" for node in tree.xpath(XML_LINKS)]
+    else:
+        return set()
+    paths = set()
+    for target in targets:
+        parts = urlsplit(urljoin(f"http://{host}{page_path}", target.strip()))
+        if parts.scheme in ("http", "https") and parts.netloc == host and not parts.query:
+            paths.add(normal_path(parts.path))
+    return paths
+
+
+def normal_path(path):
+    """One spelling per address: percent-encoded UTF-8, as browsers send it."""
+    return quote(unquote(path), safe="/-_.~")

@@ -1,0 +1,101 @@
+"""The static mirror: complete, served as files with no broken link, and kept by increments."""
+
+import datetime
+import filecmp
+import functools
+import http.server
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from communique.mirror.exporter import MANIFEST, Exporter
+from communique.mirror.links import internal_paths
+from communique.statements.models import StatementPage
+from communique.statements.tests.factories import make_statement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A plain static web server (Python's http.server) over a directory."""
+    root = tmp_path / "mirror"
+    root.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def fetch(host, path):
+    try:
+        with urllib.request.urlopen(f"http://{host}{path}") as response:  # noqa: S310 - local
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, None, b""
+
+
+def tree_files(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.is_file() and p.name != MANIFEST)  # fmt: skip
+
+
+def test_full_export_is_served_with_no_broken_internal_link(served):
+    root, host = served
+    result = Exporter(root, host=host).full()
+    assert result.written > 1000 and not result.removed
+    for path in ["/", "/en/", "/ar/statements/", "/el/statements/page/2/", "/robots.txt",
+                 "/sitemap.xml", "/en/feeds/statements.rss", "/ko/organisations/",
+                 "/en/statements/2019/", "/en/statements/2019/05/",
+                 "/en/statements/category/solidarity/"]:  # fmt: skip
+        assert fetch(host, path)[0] == 200, path
+    statement = StatementPage.objects.published().filter(locale__language_code="el").first()
+    status, _type, body = fetch(host, statement.url)
+    assert status == 200 and statement.title in body.decode()
+    checked, broken = set(), []
+    for page in root.rglob("*"):
+        if page.name == MANIFEST or page.suffix not in ("", ".html", ".xml", ".rss", ".atom"):
+            continue
+        if not page.is_file():
+            continue
+        path = "/" + str(page.relative_to(root)).removesuffix("index.html")
+        kind = "html" if page.suffix == ".html" else "xml"
+        for link in internal_paths(page.read_bytes(), kind, path, host) - checked:
+            checked.add(link)
+            if fetch(host, link)[0] != 200:
+                broken.append((path, link))
+    assert len(checked) > 1000
+    assert broken == []
+
+
+def test_changed_export_equals_a_full_one(tmp_path):
+    incremental, full = tmp_path / "incremental", tmp_path / "full"
+    Exporter(incremental).full()
+    added = make_statement("en", title="Published after the export",
+                           date=datetime.date(2031, 2, 3))  # fmt: skip
+    published = StatementPage.objects.published()
+    unpublished = published.filter(locale__language_code="es").first()
+    unpublished.unpublish()
+    deleted = published.filter(locale__language_code="ko").first()
+    deleted.delete()
+    result = Exporter(incremental).changed()
+    assert 0 < result.written < 1000 and result.removed >= 2
+    Exporter(full).full()
+    files = tree_files(full)
+    assert tree_files(incremental) == files
+    _match, mismatch, errors = filecmp.cmpfiles(incremental, full, files, shallow=False)
+    assert mismatch == [] and errors == []
+    assert Path(incremental, added.url.strip("/"), "index.html").exists()
+    assert not Path(incremental, unpublished.url.strip("/"), "index.html").exists()
+
+
+def test_command_needs_a_previous_export_for_changed(tmp_path):
+    with pytest.raises(CommandError, match="No previous export"):
+        call_command("export_static", str(tmp_path / "out"), "--changed")
