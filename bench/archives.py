@@ -57,4 +57,9 @@ def ensure(size):
     print(f"Generating an archive of {size} statements (once; kept in {marker.parent})…",
           file=sys.stderr)  # fmt: skip
     call_command("generate_archive", size, verbosity=0)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # fresh statistics, as autovacuum would make later
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     marker.touch()

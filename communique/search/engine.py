@@ -3,7 +3,8 @@
 The query is analysed once per language searched (languages whose analysers give the
 same terms are searched together), and a statement matches when every term of the query,
 analysed for the statement's language, is in its title or body. Results come best first:
-BM25 on SQLite's FTS5, ts_rank on PostgreSQL, title terms weighing more than the body.
+BM25 on SQLite's FTS5 (title terms weighing ten times the body); on PostgreSQL, ts_rank of
+the title, then the newest first.
 """
 
 from collections import defaultdict
@@ -56,25 +57,28 @@ def _sqlite(groups, subquery, params, limit):
     # Materialised first: with `rowid IN (…)` beside MATCH, SQLite probes the full-text
     # index once per candidate row (100 times slower on a thousand statements).
     hits = f"SELECT rowid AS id, language, bm25({FTS}, 0.0, 10.0, 1.0) AS score FROM {FTS}"  # noqa: S608, E501
+    within = f" WHERE id IN ({subquery})" if subquery else ""
     sql = (
         f"WITH hits AS MATERIALIZED ({hits} WHERE {FTS} MATCH %s)"  # noqa: S608
-        f" SELECT id, language FROM hits WHERE id IN ({subquery})"
-        " ORDER BY score, id DESC LIMIT %s"
+        f" SELECT id, language FROM hits{within} ORDER BY score, id DESC LIMIT %s"
     )
     return sql, [fts5_expression(groups), *params, limit]
 
 
 def _postgresql(groups, subquery, params, limit):
+    # Ranked by the title vector only (small, stored inline), then newest first: ts_rank on
+    # whole bodies would read every matching body and cost seconds on common words.
     conditions, condition_params, queries = [], [], []
     for (terms, prefixes), languages in groups.items():
         text = tsquery_text(terms, prefixes)
         conditions.append("(language = ANY(%s) AND vector @@ to_tsquery('simple', %s))")
         condition_params += [languages, text]
         queries.append(f"({text})")
+    within = f" AND page_id IN ({subquery})" if subquery else ""
     sql = (
         f"SELECT page_id, language FROM {TABLE} WHERE"  # noqa: S608
-        f"  ({' OR '.join(conditions)}) AND page_id IN ({subquery})"
-        " ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, page_id DESC LIMIT %s"
+        f" ({' OR '.join(conditions)}){within}"
+        " ORDER BY ts_rank(title_vector, to_tsquery('simple', %s)) DESC, page_id DESC LIMIT %s"
     )
     return sql, [*condition_params, *params, " | ".join(queries), limit]
 
@@ -83,14 +87,21 @@ BUILDERS = {"sqlite": _sqlite, "postgresql": _postgresql}
 
 
 def search(query, statements, languages, limit=MAX_RESULTS):
-    """(id, language) of the statements in `statements` that match `query`, best first."""
+    """(id, language) of matching statements, best first.
+
+    With `statements` (a filtered queryset), only those are searched, inside the database.
+    Without, the whole index is searched: it holds only what readers may see (index.py
+    keeps it so), and callers still pass the results through `published()`.
+    """
     groups = term_groups(query, languages)
     if not groups:
         return []
-    try:
-        subquery, params = statements.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
-        return []
+    subquery, params = "", []
+    if statements is not None:
+        try:
+            subquery, params = statements.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
+            return []
     sql, sql_params = BUILDERS[connection.vendor](groups, subquery, params, limit)
     with connection.cursor() as cursor:
         cursor.execute(sql, sql_params)

@@ -45,9 +45,15 @@ def entries_for(pages):
 
 
 def index_statements(pages):
-    """Write (or rewrite) the entries of these statements; pages that are not live are removed."""
+    """Write (or rewrite) the entries of these statements; what readers may not see is removed.
+
+    The index holds only published, public, non-alias statements, so that a search of the
+    whole archive needs no visibility check beside the full-text one.
+    """
     pages = list(pages)
-    entries = entries_for([page for page in pages if page.live])
+    visible = set(StatementPage.objects.published().filter(pk__in=[page.pk for page in pages])
+                  .values_list("pk", flat=True))  # fmt: skip
+    entries = entries_for([page for page in pages if page.live and page.pk in visible])
     with transaction.atomic():
         SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).delete()
         SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
@@ -60,7 +66,7 @@ def remove_statements(page_ids):
 
 def rebuild(progress=None):
     """Rewrite the whole index from the live statements; return how many were indexed."""
-    statements = StatementPage.objects.live().select_related("locale").order_by("pk")
+    statements = StatementPage.objects.published().select_related("locale").order_by("pk")
     total = 0
     with transaction.atomic():
         SearchEntry.objects.all().delete()

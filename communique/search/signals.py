@@ -1,6 +1,7 @@
 """Index statements when they are published, drop them when they are unpublished."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from communique.organisations.models import Organisation
@@ -25,7 +26,15 @@ def organisation_saved(sender, instance, created, raw=False, **kwargs):
     index_statements(signed.select_related("locale").distinct())
 
 
+def restriction_changed(sender, instance, **kwargs):
+    """A view restriction hides (or shows again) every statement under its page."""
+    under = StatementPage.objects.filter(path__startswith=instance.page.path)
+    index_statements(under.select_related("locale"))
+
+
 def connect():
     page_published.connect(statement_published, sender=StatementPage)
     page_unpublished.connect(statement_unpublished, sender=StatementPage)
     post_save.connect(organisation_saved, sender=Organisation)
+    post_save.connect(restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(restriction_changed, sender=PageViewRestriction)

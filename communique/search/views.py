@@ -67,9 +67,12 @@ def ranked_results(query, statements, locale, data):
     """Search, then put the reader's language first, keeping the engine's order within."""
     languages = [data["language"]] if data.get("language") else [code for code, _n in
                                                                    settings.LANGUAGES]  # fmt: skip
-    found = engine.search(query, statements, languages, limit=engine.MAX_RESULTS)
+    narrowed = any(data.get(name) for name in ("category", "country", "organisation", "year"))
+    found = engine.search(query, statements if narrowed else None, languages,
+                          limit=engine.MAX_RESULTS)  # fmt: skip
+    visible = set(statements.filter(pk__in=[pk for pk, _l in found]).values_list("pk", flat=True))
     readers_first = sorted(found, key=lambda row: row[1] != locale.language_code)
-    return [pk for pk, _language in readers_first]
+    return [pk for pk, _language in readers_first if pk in visible]
 
 
 def search(request):

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Rebuild the statements' search index (every language) from the live statements."
 
     def handle(self, *args, **options):
-        total = StatementPage.objects.live().count()
+        total = StatementPage.objects.published().count()
         show = options["verbosity"] > 0
         with Progress(disable=not show, transient=True) as progress:
             task = progress.add_task("Indexing statements", total=total)
