@@ -142,18 +142,13 @@ def create_statements(entries):
 
 
 def _create_links(entries):
-    categories = StatementPage.categories.through
-    categories.objects.bulk_create(
-        [categories(statementpage_id=entry.page.pk, category_id=category.pk)
-         for entry in entries for category in entry.categories],
-        batch_size=1000, ignore_conflicts=True,
-    )  # fmt: skip
-    countries = StatementPage.countries.through
-    countries.objects.bulk_create(
-        [countries(statementpage_id=entry.page.pk, country_id=country.pk)
-         for entry in entries for country in entry.countries],
-        batch_size=1000, ignore_conflicts=True,
-    )  # fmt: skip
+    for relation, column in (("categories", "category_id"), ("countries", "country_id")):
+        through = getattr(StatementPage, relation).through
+        through.objects.bulk_create(
+            [through(statementpage_id=entry.page.pk, **{column: item.pk})
+             for entry in entries for item in getattr(entry, relation)],
+            batch_size=1000, ignore_conflicts=True,
+        )  # fmt: skip
     StatementSignatory.objects.bulk_create(
         [StatementSignatory(page_id=entry.page.pk, organisation_id=organisation.pk,
                             sort_order=order)
