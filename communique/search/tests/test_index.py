@@ -88,7 +88,7 @@ def test_rebuild_command_rewrites_the_whole_index(capsys):
 
 def test_search_page_query_count(client, django_assert_max_num_queries):
     client.get("/en/search/?q=solidarity")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get("/en/search/?q=solidarity").status_code == 200
 
 

@@ -78,3 +78,13 @@ def test_analysis_never_fails_and_yields_plain_words(text):
 @given(st.text(max_size=120))
 def test_any_query_searches_without_error(text):
     engine.search(text, StatementPage.objects.published(), LANGUAGES)
+
+
+def test_whole_archive_search_goes_by_windows_newest_first(monkeypatch):
+    pages = [make_statement("en", title=f"Cormorant report {n}") for n in range(5)]
+    ranked_together = [pk for pk, _l in engine.search("cormorant", None, ["en"])]
+    monkeypatch.setattr(engine, "WINDOW", 2)
+    windowed = [pk for pk, _l in engine.search("cormorant", None, ["en"])]
+    assert sorted(windowed) == sorted(ranked_together) == sorted(page.pk for page in pages)
+    assert windowed == sorted(windowed, reverse=True)
+    assert [pk for pk, _l in engine.search("cormorant", None, ["en"], limit=2)] == windowed[:2]
