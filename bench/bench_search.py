@@ -54,7 +54,10 @@ def main(size):
         "size": size,
         "database": connection.vendor,
         "queries": len(chosen),
-        "engine": measure([lambda q=q: engine.search(q, published, languages) for _l, q in chosen]),
+        "engine": measure([lambda q=q: engine.search(q, None, languages) for _l, q in chosen]),
+        "engine_filtered": measure(
+            [lambda q=q: engine.search(q, published, languages) for _l, q in chosen]
+        ),
         "page": measure(
             [lambda lang=lang, q=q: client.get(f"/{lang}/search/", {"q": q}) for lang, q in chosen]
         ),  # fmt: skip
