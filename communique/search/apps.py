@@ -10,4 +10,4 @@ class SearchConfig(AppConfig):
     def ready(self):
         from .signals import connect
 
-        connect()
+        connect(self)

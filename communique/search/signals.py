@@ -1,6 +1,6 @@
 """Index statements when they are published, drop them when they are unpublished."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
@@ -32,9 +32,19 @@ def restriction_changed(sender, instance, **kwargs):
     index_statements(under.select_related("locale"))
 
 
-def connect():
+def fill_after_migrate(sender, **kwargs):
+    """Index the statements of a database that had some before the index existed."""
+    from .index import rebuild
+    from .models import SearchEntry
+
+    if not SearchEntry.objects.exists() and StatementPage.objects.published().exists():
+        rebuild()
+
+
+def connect(app_config):
     page_published.connect(statement_published, sender=StatementPage)
     page_unpublished.connect(statement_unpublished, sender=StatementPage)
     post_save.connect(organisation_saved, sender=Organisation)
     post_save.connect(restriction_changed, sender=PageViewRestriction)
     post_delete.connect(restriction_changed, sender=PageViewRestriction)
+    post_migrate.connect(fill_after_migrate, sender=app_config)

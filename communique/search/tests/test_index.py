@@ -100,3 +100,9 @@ def test_a_view_restriction_takes_statements_out_of_the_index():
     assert not SearchEntry.objects.filter(page=page).exists()
     restriction.delete()
     assert found("minutes") == [page.pk]
+
+
+def test_migrate_fills_an_empty_index_of_an_existing_database():
+    SearchEntry.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert SearchEntry.objects.count() == StatementPage.objects.published().count()
