@@ -1,8 +1,9 @@
 """Keep the statements' search index in step with what is live.
 
 `index_statements` analyses live statements in their own language and writes their
-entries; `remove_statements` drops entries. Signals in `apps.py` call them on publish,
-unpublish and delete (a translation published by wagtail-localize is a publish too);
+entries; `remove_statements` drops entries. `signals.py` calls them on publish, unpublish,
+view-restriction changes and organisation renames (a translation published by
+wagtail-localize is a publish too; a deleted statement's entry goes by cascade);
 `manage.py rebuild_search_index` rewrites the whole index.
 """
 

@@ -110,17 +110,13 @@ def _renumber_from(touched):
 def _renumber(locale_id, start):
     """Give the rows of a locale from `start` = (date, page id) on their place in date order."""
     table = ListedStatement._meta.db_table
-    rows = ListedStatement.objects.filter(locale_id=locale_id)
-    params = [locale_id]
-    where = "locale_id = %s"
+    where, params = "locale_id = %s", [0, locale_id]  # first position, then the WHERE's
     if start is not None:
         date, page_id = start
         later = Q(date__gt=date) | Q(date=date, page_id__gte=page_id)
-        params = [rows.exclude(later).count(), locale_id, date.isoformat(), date.isoformat(),
-                  page_id]  # fmt: skip
+        before = ListedStatement.objects.filter(locale_id=locale_id).exclude(later).count()
         where += " AND (date > %s OR (date = %s AND page_id >= %s))"
-    else:
-        params = [0, *params]
+        params = [before, locale_id, date.isoformat(), date.isoformat(), page_id]
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET position = ranked.position FROM ("  # noqa: S608 - constants

@@ -23,11 +23,7 @@ def test_generated_statements_are_whole_pages(client):
         assert page.signatories.exists() and page.live_revision_id
         assert client.get(page.url).status_code == 200
     assert SearchEntry.objects.filter(page__in=new).count() == 30
-    assert {language for page in new for language in [page.locale.language_code]} == {
-        "en",
-        "es",
-        "el",
-    }
+    assert {page.locale.language_code for page in new} == {"en", "es", "el"}
     rows = set(ListedStatement.objects.values_list("locale_id", "page_id", "position"))
     listed.rebuild()
     assert set(ListedStatement.objects.values_list("locale_id", "page_id", "position")) == rows

@@ -77,7 +77,7 @@ def test_a_view_restriction_takes_statements_out_of_listings():
     assert ListedStatement.objects.filter(page_id=page.pk).exists()
 
 
-def test_pages_by_position_equal_pages_by_offset(settings):
+def test_pages_by_position_equal_pages_by_offset():
     locale = Locale.objects.get(language_code="pl")
     statements = StatementIndexPage.objects.get(locale=locale).statements().newest_first()
     by_offset = list(statements.values_list("pk", flat=True))
