@@ -1,7 +1,5 @@
 """The reader's search page: /<language>/search/?q=…, with filters."""
 
-import datetime
-
 import regex
 from django import forms
 from django.conf import settings
@@ -57,9 +55,7 @@ def filtered(statements, data, locale):
         organisation = Organisation.objects.filter(slug=data["organisation"]).first()
         statements = statements.signed_by(organisation) if organisation else statements.none()
     if data.get("year"):
-        year = data["year"]
-        statements = statements.filter(date__gte=datetime.date(year, 1, 1),
-                                       date__lte=datetime.date(year, 12, 31))  # fmt: skip
+        statements = statements.in_year(data["year"])
     return statements
 
 
