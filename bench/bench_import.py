@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 def main(count):
     workdir = Path(tempfile.mkdtemp(prefix="communique-bench-"))
     os.environ["COMMUNIQUE_VAR_DIR"] = str(workdir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "communique.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "communique.settings.bench")
     import django
 
     django.setup()

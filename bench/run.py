@@ -34,11 +34,14 @@ def main(sizes):
         print(f"== {size} statements ==", file=sys.stderr)
         pages = run("bench_pages.py", size)
         imported = run("bench_import.py", size)
+        exported = run("bench_export.py", size)
+        hugo = run("bench_hugo.py", size)
         results["sizes"][str(size)] = {
             "pages": pages["pages"],
             "import_per_s": imported["posts_per_s"],
-            "export_pages_per_s": None,
-            "hugo_pages_per_s": None,
+            "export_pages_per_s": exported["export_pages_per_s"],
+            "hugo_pages_per_s": hugo["hugo_pages_per_s"],
+            "export_to_hugo": round(exported["export_pages_per_s"] / hugo["hugo_pages_per_s"], 3),
         }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)
@@ -53,8 +56,14 @@ def print_table(results):
     for kind in kinds:
         cells = [results["sizes"][size]["pages"][kind] for size in sizes]
         print(f"| {kind} | " + " | ".join(f"{c['p50_ms']} / {c['p95_ms']}" for c in cells) + " |")
-    print("| import (posts/s) | " + " | ".join(
-        str(results["sizes"][size]["import_per_s"]) for size in sizes) + " |")  # fmt: skip
+    for key, label in (
+        ("import_per_s", "import (posts/s)"),
+        ("export_pages_per_s", "static export (pages/s)"),
+        ("hugo_pages_per_s", "Hugo, same content (pages/s)"),
+        ("export_to_hugo", "export speed / Hugo's"),
+    ):
+        print(f"| {label} | " + " | ".join(
+            str(results["sizes"][size][key]) for size in sizes) + " |")  # fmt: skip
 
 
 if __name__ == "__main__":

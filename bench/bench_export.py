@@ -1,0 +1,59 @@
+"""Static export throughput (pages per second) on a generated archive.
+
+Usage: python bench/bench_export.py SIZE [MAX_PAGES]   (BENCH_DATABASE_URL selects
+PostgreSQL; see bench/archives.py). Runs the full export of `manage.py export_static` into
+a temporary directory, stopping after MAX_PAGES pages (default 1,500: about the whole 1,000
+archive; the crawl order mixes statements, listings, feeds and category pages) so that
+larger archives do not take an hour. Prints one JSON line:
+{"size": …, "export_pages": …, "export_seconds": …, "export_pages_per_s": …}.
+"""
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import archives  # noqa: E402
+
+
+class Enough(Exception):
+    pass
+
+
+def main(size, max_pages):
+    archives.use(size)
+    import django
+
+    django.setup()
+    archives.ensure(size)
+    from communique.mirror.exporter import Exporter
+
+    directory = Path(tempfile.mkdtemp(prefix="communique-export-"))
+    rendered = 0
+
+    def progress():
+        nonlocal rendered
+        rendered += 1
+        if rendered >= max_pages:
+            raise Enough
+
+    started = time.perf_counter()
+    try:
+        Exporter(directory).full(progress)
+    except Enough:
+        pass
+    finally:
+        elapsed = time.perf_counter() - started
+        shutil.rmtree(directory, ignore_errors=True)
+    print(json.dumps({"size": size, "export_pages": rendered, "export_seconds": round(elapsed, 2),
+                      "export_pages_per_s": round(rendered / elapsed, 1)}))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000,
+         int(sys.argv[2]) if len(sys.argv) > 2 else 1500)  # fmt: skip

@@ -1,0 +1,128 @@
+"""Hugo on the same content: the static-site-generator reference for the export's speed.
+
+Usage: python bench/bench_hugo.py SIZE   (BENCH_DATABASE_URL selects PostgreSQL; see
+bench/archives.py). Writes every published statement of the generated archive as a Hugo
+content file (title, date, translation key, categories, the same HTML body) in a
+multilingual Hugo site with minimal templates equivalent to ours: a statement page with
+its translations, paginated listings (10 per page) per language, category pages and the
+RSS feeds Hugo makes by default. Runs Debian's `hugo` (0.111) and prints one JSON line:
+{"size": …, "hugo_pages": …, "hugo_seconds": …, "hugo_pages_per_s": …}.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import archives  # noqa: E402
+
+LANGUAGES = ["en", "es", "el"]
+CONFIG = """\
+baseURL = "http://localhost/"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+paginate = 10
+disableKinds = ["sitemap", "robotsTXT", "404"]
+[taxonomies]
+category = "categories"
+[languages]
+{languages}
+"""
+BASEOF = """<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8">
+<title>{{ .Title }} – {{ .Site.Title }}</title></head><body>
+<header><a href="{{ .Site.Home.RelPermalink }}">Home</a>
+{{ range .Site.Home.AllTranslations }}<a href="{{ .RelPermalink }}">{{ .Language.Lang }}</a> {{ end }}
+</header><main>{{ block "main" . }}{{ end }}</main></body></html>
+"""
+SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
+{{ .Content }}
+<p>{{ range .Params.categories }}<a href="{{ "categories/" | relLangURL }}{{ . | urlize }}/">{{ . }}</a> {{ end }}</p>
+{{ with .Translations }}<ul>{{ range . }}<li><a hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+</article>{{ end }}
+"""
+LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ $pages := .Paginate (where .RegularPagesRecursive "Section" "statements") }}
+{{ range $pages.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<time>{{ .Date.Format "2 January 2006" }}</time><p>{{ .Summary | plainify | truncate 300 }}</p></article>{{ end }}
+{{ with $pages.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }} {{ with $pages.Next }}<a href="{{ .URL }}">Older</a>{{ end }}
+{{ end }}
+"""
+
+
+def write_site(root):
+    """The archive's published statements as a Hugo site in `root`; returns their count."""
+    from communique.statements.models import StatementPage
+
+    (root / "layouts" / "_default").mkdir(parents=True)
+    languages = "\n".join(
+        f'[languages.{code}]\ncontentDir = "content/{code}"\nweight = {weight}\n'
+        f'title = "Communiqué"'
+        for weight, code in enumerate(LANGUAGES, 1)
+    )
+    (root / "config.toml").write_text(CONFIG.format(languages=languages))
+    (root / "layouts" / "_default" / "baseof.html").write_text(BASEOF)
+    (root / "layouts" / "_default" / "single.html").write_text(SINGLE)
+    for name in ("list.html", "terms.html", "term.html"):
+        (root / "layouts" / "_default" / name).write_text(LIST)
+    statements = (
+        StatementPage.objects.live()
+        .filter(locale__language_code__in=LANGUAGES)
+        .select_related("locale")
+        .prefetch_related("categories")
+        .only("title", "slug", "date", "body", "translation_key", "locale__language_code")
+    )
+    count = 0
+    for page in statements.iterator(chunk_size=2000):
+        folder = root / "content" / page.locale.language_code / "statements"
+        folder.mkdir(parents=True, exist_ok=True)
+        front = {
+            "title": page.title,
+            "date": page.date.isoformat(),
+            "translationKey": str(page.translation_key),
+            "categories": [category.name for category in page.categories.all()],
+        }
+        (folder / f"{page.slug}.html").write_text(
+            json.dumps(front, ensure_ascii=False) + "\n\n" + page.body
+        )
+        count += 1
+    for code in LANGUAGES:
+        (root / "content" / code / "statements" / "_index.md").write_text(
+            '{"title": "Statements"}\n'
+        )
+    return count
+
+
+def main(size):
+    archives.use(size)
+    import django
+
+    django.setup()
+    archives.ensure(size)
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        sys.exit("hugo is not installed (Debian: apt-get install hugo)")
+    root = Path(tempfile.mkdtemp(prefix="communique-hugo-"))
+    try:
+        write_site(root)
+        started = time.perf_counter()
+        subprocess.run([hugo, "--quiet", "--source", str(root), "--destination",  # noqa: S603
+                        str(root / "public")], check=True)  # fmt: skip
+        elapsed = time.perf_counter() - started
+        pages = sum(1 for _ in (root / "public").rglob("*.html")) + sum(
+            1 for _ in (root / "public").rglob("*.xml")
+        )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(json.dumps({"size": size, "hugo_pages": pages, "hugo_seconds": round(elapsed, 2),
+                      "hugo_pages_per_s": round(pages / elapsed, 1)}))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
