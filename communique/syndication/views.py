@@ -2,7 +2,7 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .sitemaps import latest_statement_change, sitemap_limit, sitemap_urls
+from .sitemaps import latest_statement_change, render_urlset, sitemap_limit, sitemap_urls
 
 
 def robots_txt(request):
@@ -20,7 +20,7 @@ def sitemap(request):
     urls = sitemap_urls(request)
     limit = sitemap_limit()
     if len(urls) <= limit:
-        return _xml(request, "sitemap.xml", {"urlset": urls})
+        return HttpResponse(render_urlset(urls), content_type="application/xml")
     parts = range(1, -(-len(urls) // limit) + 1)
     latest = latest_statement_change()
     return _xml(request, "sitemap_index.xml", {"sitemaps": [
@@ -35,4 +35,4 @@ def sitemap_part(request, number):
     chunk = urls[(number - 1) * limit : number * limit]
     if number < 1 or not chunk or len(urls) <= limit:
         raise Http404("No such sitemap part")
-    return _xml(request, "sitemap.xml", {"urlset": chunk})
+    return HttpResponse(render_urlset(chunk), content_type="application/xml")
