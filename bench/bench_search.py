@@ -33,6 +33,25 @@ def queries(rng):
     return chosen
 
 
+def narrowings(rng, published, count):
+    """`count` querysets narrowed as the search page's filters narrow them."""
+    from wagtail.models import Locale
+
+    from communique.core.models import Country
+    from communique.search.views import filtered
+    from communique.statements.models import Category, StatementPage
+
+    en = Locale.objects.get(language_code="en")
+    categories = list(Category.objects.filter(locale=en).values_list("slug", flat=True))
+    countries = list(Country.objects.filter(statements__isnull=False).distinct()
+                     .values_list("code", flat=True))  # fmt: skip
+    years = [day.year for day in published.dates("date", "year")]
+    filters = ([{"category": slug} for slug in categories] + [{"country": code} for code in
+               countries] + [{"year": year} for year in years])  # fmt: skip
+    # As the search page does: the index holds only visible statements (see views.py).
+    return [filtered(StatementPage.objects.all(), rng.choice(filters), en) for _ in range(count)]
+
+
 def main(size):
     archives.use(size)
     import django
@@ -55,7 +74,15 @@ def main(size):
         "database": connection.vendor,
         "queries": len(chosen),
         "engine": measure([lambda q=q: engine.search(q, None, languages) for _l, q in chosen]),
-        "engine_filtered": measure(
+        # A reader's filter (category, country or year), as the search page narrows.
+        "engine_narrowed": measure(
+            [
+                lambda q=q, s=s: engine.search(q, s, languages)
+                for (_l, q), s in zip(chosen, narrowings(rng, published, len(chosen)), strict=True)
+            ]
+        ),
+        # The worst case: every published statement ranked together.
+        "engine_all_ranked": measure(
             [lambda q=q: engine.search(q, published, languages) for _l, q in chosen]
         ),
         "page": measure(

@@ -8,9 +8,10 @@ the title, then the newest first.
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Max
 
 from .analysis import analyser
@@ -74,11 +75,13 @@ def _sqlite(groups, subquery, params, limit, id_range=None):
 def _postgresql(groups, subquery, params, limit, id_range=None):
     # Ranked by the title vector only (small, stored inline), then newest first: ts_rank on
     # whole bodies would read every matching body and cost seconds on common words.
+    # The language is a lexeme of the vector ('@en', migration 0004): the GIN index alone
+    # answers each group's condition.
     conditions, condition_params, queries = [], [], []
     for (terms, prefixes), languages in groups.items():
         text = tsquery_text(terms, prefixes)
-        conditions.append("(language = ANY(%s) AND vector @@ to_tsquery('simple', %s))")
-        condition_params += [languages, text]
+        conditions.append("vector @@ (to_tsquery('simple', %s) && %s::tsquery)")
+        condition_params += [text, " | ".join(f"'@{language}'" for language in languages)]
         queries.append(f"({text})")
     within = f" AND page_id IN ({subquery})" if subquery else ""
     if id_range:
@@ -115,13 +118,38 @@ def search(query, statements, languages, limit=MAX_RESULTS):
         except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
             return []
         return _run(*build(groups, subquery, params, limit))
+    return _newest_first(build, groups, limit)
+
+
+def _newest_first(build, groups, limit):
     highest = SearchEntry.objects.aggregate(Max("page_id"))["page_id__max"] or 0
     found = []
-    for top in range(highest, 0, -WINDOW):
-        found += _run(*build(groups, "", [], limit - len(found), (top - WINDOW, top)))
-        if len(found) >= limit:
-            break
+    with _bitmap_scans():
+        for top in range(highest, 0, -WINDOW):
+            found += _run(*build(groups, "", [], limit - len(found), (top - WINDOW, top)))
+            if len(found) >= limit:
+                break
     return found
+
+
+@contextmanager
+def _bitmap_scans():
+    """On PostgreSQL, plan the window queries without plain index scans.
+
+    For a common word PostgreSQL otherwise walks the primary key through the window and
+    reads every row's whole vector to test it (31 ms a window on 100,000 statements); as
+    a bitmap scan it ANDs the window with the full-text index and reads only the matches
+    (12 ms). SET LOCAL lasts until the end of the transaction, so it is reset after.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        try:
+            yield
+        finally:
+            cursor.execute("RESET enable_indexscan")
 
 
 def _run(sql, params):

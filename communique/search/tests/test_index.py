@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from wagtail_localize.models import Translation
 
@@ -88,7 +89,8 @@ def test_rebuild_command_rewrites_the_whole_index(capsys):
 
 def test_search_page_query_count(client, django_assert_max_num_queries):
     client.get("/en/search/?q=solidarity")
-    with django_assert_max_num_queries(13):
+    # PostgreSQL adds four: a savepoint, the planner setting and its reset (engine.py).
+    with django_assert_max_num_queries(13 if connection.vendor == "sqlite" else 17):
         assert client.get("/en/search/?q=solidarity").status_code == 200
 
 
