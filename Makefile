@@ -63,10 +63,20 @@ messages: $(STAMP) ## Refresh the .po catalogues from the code and compile them
 clean-db: ## Delete the local SQLite database, media and demo login (var/)
 	rm -rf var
 
-bench: $(STAMP) ## Benchmarks on generated archives of 1,000 and 10,000 statements (table + bench/results.json)
+HUGO := /usr/bin/hugo
+
+$(HUGO):
+	@echo "Installing Debian's hugo: the benchmarks compare the static export with it"
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; \
+	else \
+		echo "Run 'sudo apt-get install hugo' first: the benchmarks compare with it." >&2; exit 1; \
+	fi
+
+bench: $(STAMP) $(HUGO) ## Benchmarks on generated archives of 1,000 and 10,000 statements (table + bench/results.json)
 	$(BIN)/python bench/run.py 1000 10000
 
-bench-full: $(STAMP) ## The same on 1,000, 10,000 and 100,000 statements (the largest takes a while to generate, once)
+bench-full: $(STAMP) $(HUGO) ## The same on 1,000, 10,000 and 100,000 statements (the largest takes a while to generate, once)
 	$(BIN)/python bench/run.py 1000 10000 100000
 
 bench-search: $(STAMP) ## Search p50/p95 on 100,000 statements (BENCH_DATABASE_URL=postgres://…/communique_bench for PostgreSQL)
