@@ -1,6 +1,7 @@
 """The sitemap: every public page in every language, valid against the sitemaps.org schema."""
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -91,3 +92,18 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_page_urls_agree_with_wagtail_under_unpublished_parents_and_unicode_slugs(client):
+    """The sitemap builds URLs from the parent's URL and slug (sitemaps.page_urls)."""
+    from communique.core.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="el")
+    hidden = home.add_child(instance=StandardPage(title="Αρχείο", slug="αρχείο", live=False))
+    child = hidden.add_child(instance=StandardPage(title="Καταστατικό", slug="καταστατικό"))
+    grandchild = child.add_child(instance=StandardPage(title="Παράρτημα", slug="παράρτημα"))
+    locations = set(fetch(client).xpath("//s:loc/text()", namespaces=NS))
+    assert f"http://testserver{hidden.get_url()}" not in locations
+    for page in (child, grandchild):
+        assert f"http://testserver{page.get_url()}" in locations
+    assert f"http://testserver/el/{quote('αρχείο')}/{quote('καταστατικό')}/" in locations
