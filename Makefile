@@ -36,13 +36,16 @@ check: $(STAMP) ## ruff lint, Django system checks and a check for missing migra
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) makemigrations --check --dry-run
 
 CHROMIUM := /usr/bin/chromium
+HUGO := /usr/bin/hugo
 
-$(CHROMIUM):
-	@echo "Installing Debian's chromium for the browser tests (never a downloaded browser)"
+# Debian packages the browser tests (chromium) and the benchmarks (hugo) need, installed
+# when missing; each binary is named as its package. Never a downloaded browser.
+$(CHROMIUM) $(HUGO):
+	@echo "Installing Debian's $(@F)"
 	@if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(@F) >/dev/null; \
 	else \
-		echo "Run 'sudo apt-get install chromium' first: the browser tests need it." >&2; exit 1; \
+		echo "Run 'sudo apt-get install $(@F)' first." >&2; exit 1; \
 	fi
 
 test: check $(CHROMIUM) ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
@@ -62,16 +65,6 @@ messages: $(STAMP) ## Refresh the .po catalogues from the code and compile them
 
 clean-db: ## Delete the local SQLite database, media and demo login (var/)
 	rm -rf var
-
-HUGO := /usr/bin/hugo
-
-$(HUGO):
-	@echo "Installing Debian's hugo: the benchmarks compare the static export with it"
-	@if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; \
-	else \
-		echo "Run 'sudo apt-get install hugo' first: the benchmarks compare with it." >&2; exit 1; \
-	fi
 
 bench: $(STAMP) $(HUGO) ## Benchmarks on generated archives of 1,000 and 10,000 statements (table + bench/results.json)
 	$(BIN)/python bench/run.py 1000 10000
