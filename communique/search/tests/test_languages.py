@@ -68,6 +68,18 @@ def test_a_word_in_another_script_does_not_match_by_accident():
     assert page.pk not in found("strike")
 
 
+def test_terms_match_only_statements_in_the_languages_searched():
+    """Terms analysed for a language match only that language's statements (on PostgreSQL
+    the language is a lexeme of the vector, migration 0004)."""
+    english = make_statement("en", title="Dockworkers blockade the harbour", body="<p>.</p>")
+    spanish = make_statement("es", title="Harbour: bloqueo de los estibadores", body="<p>.</p>")
+    assert set(found("harbour", ["en", "es"])) >= {english.pk, spanish.pk}
+    assert english.pk in found("harbour", ["en"]) and spanish.pk not in found("harbour", ["en"])
+    assert spanish.pk in found("harbour", ["es"]) and english.pk not in found("harbour", ["es"])
+    whole_archive = [pk for pk, _language in engine.search("harbour", None, ["es"])]
+    assert spanish.pk in whole_archive and english.pk not in whole_archive
+
+
 @given(st.text(max_size=200))
 def test_analysis_never_fails_and_yields_plain_words(text):
     for language in LANGUAGES:
