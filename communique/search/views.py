@@ -59,17 +59,19 @@ def filtered(statements, data, locale):
     return statements
 
 
-def ranked_results(query, statements, locale, data):
+def ranked_results(query, locale, data):
     """Search, then put the reader's language first, keeping the engine's order within."""
     languages = [data["language"]] if data.get("language") else [code for code, _n in
                                                                    settings.LANGUAGES]  # fmt: skip
     narrowed = any(data.get(name) for name in ("category", "country", "organisation", "year"))
     # The index holds only what readers may see, so the engine needs the reader's filters,
     # not published()'s joins (which made a narrowed search four times slower); visibility
-    # is still checked below.
-    narrowing = filtered(StatementPage.objects.all(), data, locale) if narrowed else None
-    found = engine.search(query, narrowing, languages, limit=engine.MAX_RESULTS)
-    visible = set(statements.filter(pk__in=[pk for pk, _l in found]).values_list("pk", flat=True))
+    # is checked on the results.
+    narrowing = filtered(StatementPage.objects.all(), data, locale)
+    found = engine.search(query, narrowing if narrowed else None, languages,
+                          limit=engine.MAX_RESULTS)  # fmt: skip
+    visible = set(narrowing.published().filter(pk__in=[pk for pk, _l in found])
+                  .values_list("pk", flat=True))  # fmt: skip
     readers_first = sorted(found, key=lambda row: row[1] != locale.language_code)
     return [pk for pk, _language in readers_first if pk in visible]
 
@@ -81,8 +83,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = []
     if query:
-        statements = filtered(StatementPage.objects.published(), data, locale)
-        results = ranked_results(query, statements, locale, data)
+        results = ranked_results(query, locale, data)
     page_obj = Paginator(results, settings.COMMUNIQUE_LISTING_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
