@@ -57,7 +57,7 @@ LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
 
 
 def write_site(root):
-    """The archive's published statements as a Hugo site in `root`; returns their count."""
+    """Write the archive's published statements as a Hugo site in `root`."""
     from communique.statements.models import StatementPage
 
     (root / "layouts" / "_default").mkdir(parents=True)
@@ -78,7 +78,6 @@ def write_site(root):
         .prefetch_related("categories")
         .only("title", "slug", "date", "body", "translation_key", "locale__language_code")
     )
-    count = 0
     for page in statements.iterator(chunk_size=2000):
         folder = root / "content" / page.locale.language_code / "statements"
         folder.mkdir(parents=True, exist_ok=True)
@@ -91,12 +90,10 @@ def write_site(root):
         (folder / f"{page.slug}.html").write_text(
             json.dumps(front, ensure_ascii=False) + "\n\n" + page.body
         )
-        count += 1
     for code in LANGUAGES:
         (root / "content" / code / "statements" / "_index.md").write_text(
             '{"title": "Statements"}\n'
         )
-    return count
 
 
 def main(size):
