@@ -119,7 +119,3 @@ def truncate_text(text, limit):
     kept = _TRAILING_PUNCTUATION.sub("", "".join(clusters[:cut]))
     return (kept or "".join(clusters[:cut])) + ELLIPSIS
 
-
-def excerpt_from_html(html, limit):
-    """Return a plain-text excerpt of an HTML fragment, at most `limit` graphemes long."""
-    return truncate_text(html_to_text(html), limit)

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -22,6 +21,7 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backends
 
+from communique.core.bulk_insert import insert_rows, insert_values
 from communique.search.index import index_statements
 from communique.statements import listed
 from communique.statements.models import StatementPage, StatementSignatory
@@ -35,24 +35,15 @@ def _next_steps(parent):
 def _insert_pages(pages):
     """Insert the wagtailcore_page rows, then the statement rows that extend them."""
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    bases = []
+    insert_rows(Page, pages, base_fields)
+    ids = {}
+    for start in range(0, len(pages), 500):
+        paths = [page.path for page in pages[start : start + 500]]
+        ids.update(Page.objects.filter(path__in=paths).values_list("path", "pk"))
     for page in pages:
-        base = Page(**{f.attname: getattr(page, f.attname) for f in base_fields})
-        bases.append(base)
-    Page.objects.bulk_create(bases, batch_size=500)
-    if any(base.pk is None for base in bases):  # backends that return no ids
-        by_path = dict(
-            Page.objects.filter(path__in=[b.path for b in bases]).values_list("path", "pk")
-        )
-        for base in bases:
-            base.pk = by_path[base.path]
-    for page, base in zip(pages, bases, strict=True):
-        page.pk = page.id = page.page_ptr_id = base.pk
+        page.pk = page.id = page.page_ptr_id = ids[page.path]
         page._state.adding = False
-    local_fields = [f for f in StatementPage._meta.local_concrete_fields]
-    StatementPage._base_manager._insert(
-        pages, fields=local_fields, raw=True, using=connection.alias
-    )
+    insert_rows(StatementPage, pages, StatementPage._meta.local_concrete_fields)
 
 
 def _revision_content(page, entry):
@@ -78,7 +69,7 @@ def _create_revisions(pages, entries_of, now):
                  content=_revision_content(page, entries_of[id(page)]))
         for page in pages
     ]  # fmt: skip
-    Revision.objects.bulk_create(revisions, batch_size=500)
+    insert_rows(Revision, revisions)
     ids = [page.pk for page in pages]
     newest = (
         Revision.objects.filter(
@@ -144,14 +135,11 @@ def create_statements(entries):
 def _create_links(entries):
     for relation, column in (("categories", "category_id"), ("countries", "country_id")):
         through = getattr(StatementPage, relation).through
-        through.objects.bulk_create(
-            [through(statementpage_id=entry.page.pk, **{column: item.pk})
-             for entry in entries for item in getattr(entry, relation)],
-            batch_size=1000, ignore_conflicts=True,
-        )  # fmt: skip
-    StatementSignatory.objects.bulk_create(
-        [StatementSignatory(page_id=entry.page.pk, organisation_id=organisation.pk,
-                            sort_order=order)
+        pairs = {(entry.page.pk, item.pk) for entry in entries for item in getattr(entry, relation)}
+        insert_values(through, ["statementpage_id", column], sorted(pairs))
+    insert_values(
+        StatementSignatory,
+        ["page_id", "organisation_id", "sort_order"],
+        [(entry.page.pk, organisation.pk, order)
          for entry in entries for order, organisation in enumerate(entry.organisations)],
-        batch_size=1000,
     )  # fmt: skip

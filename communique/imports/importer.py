@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
+from communique.core.bulk_insert import insert_values
 from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.languages import language_codes
 from communique.core.models import StandardPage
@@ -343,18 +344,12 @@ class Importer:
         create_statements(
             [(parent, page, categories) for _item, _sum, parent, page, categories in batch]
         )
-        ImportedItem.objects.bulk_create(
-            [
-                ImportedItem(
-                    source=self.source,
-                    wp_id=item.wp_id,
-                    kind="post",
-                    page_id=page.pk,
-                    checksum=checksum,
-                )
-                for item, checksum, _parent, page, _categories in batch
-            ]
-        )
+        insert_values(
+            ImportedItem,
+            ["source", "wp_id", "kind", "page", "checksum"],
+            [(self.source, item.wp_id, "post", page.pk, checksum)
+             for item, checksum, _parent, page, _categories in batch],
+        )  # fmt: skip
         redirects = {}
         for item, _checksum, _parent, page, _categories in batch:
             self.pages_by_wp_id[item.wp_id] = page
@@ -373,14 +368,12 @@ class Importer:
         Redirect.objects.bulk_update(
             existing.values(), ["redirect_page", "redirect_link", "is_permanent"]
         )
-        Redirect.objects.bulk_create(
-            [
-                Redirect(old_path=old_path, site=None, redirect_page_id=page_id, is_permanent=True)
-                for old_path, page_id in targets.items()
-                if old_path not in existing
-            ],
-            batch_size=1000,
-        )
+        insert_values(
+            Redirect,
+            ["old_path", "redirect_page", "is_permanent"],
+            [(old_path, page_id, True) for old_path, page_id in targets.items()
+             if old_path not in existing],
+        )  # fmt: skip
         self.summary.redirects += len(targets)
 
     def index_of(self, locale):

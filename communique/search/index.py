@@ -9,7 +9,7 @@ wagtail-localize is a publish too; a deleted statement's entry goes by cascade);
 
 from django.db import transaction
 
-from communique.core.excerpts import html_to_text
+from communique.core.bulk_insert import insert_rows
 from communique.statements.models import StatementPage, StatementSignatory
 
 from .analysis import analyser
@@ -21,7 +21,7 @@ BATCH_SIZE = 500
 def document(page, organisation_names=()):
     """The entry for one statement: title terms, and lead, body, author and signatories."""
     language_analyser = analyser(page.locale.language_code)
-    body = " ".join([page.lead, html_to_text(page.body), page.author_name, *organisation_names])
+    body = " ".join([page.lead, page.body_text, page.author_name, *organisation_names])
     return SearchEntry(
         page_id=page.pk,
         language=page.locale.language_code,
@@ -57,7 +57,7 @@ def index_statements(pages):
     entries = entries_for([page for page in pages if page.live and page.pk in visible])
     with transaction.atomic():
         SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).delete()
-        SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        insert_rows(SearchEntry, entries)
     return len(entries)
 
 
@@ -82,7 +82,7 @@ def rebuild(progress=None):
 
 
 def _write(pages, progress):
-    SearchEntry.objects.bulk_create(entries_for(pages))
+    insert_rows(SearchEntry, entries_for(pages))
     if progress:
         progress(len(pages))
     return len(pages)

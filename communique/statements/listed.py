@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from wagtail.models import Locale
 
+from communique.core.bulk_insert import insert_rows
 from communique.core.timestamps import first_of_next_month
 
 from .models import ListedMonth, ListedStatement, StatementPage
@@ -70,7 +71,7 @@ def refresh(keys, touched=()):
             touched.update(stale.values_list("locale_id", "date", "page_id"))
             stale.delete()
             rows = wanted_rows(chunk, locale_ids)
-            ListedStatement.objects.bulk_create(rows, batch_size=1000)
+            insert_rows(ListedStatement, rows)
             touched.update((row.locale_id, row.date, row.page_id) for row in rows)
         _renumber_from(touched)
         _recount_months(touched)
@@ -85,7 +86,7 @@ def rebuild():
         ListedStatement.objects.all().delete()
         ListedMonth.objects.all().delete()
         for chunk in _chunks(keys):
-            ListedStatement.objects.bulk_create(wanted_rows(chunk, locale_ids), batch_size=1000)
+            insert_rows(ListedStatement, wanted_rows(chunk, locale_ids))
         for locale_id in locale_ids:
             _renumber(locale_id, None)
         _recount_months(set(ListedStatement.objects.values_list("locale_id", "date", "page_id")))

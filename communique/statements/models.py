@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
-from communique.core.excerpts import excerpt_from_html, truncate_text
+from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.models import BODY_FEATURES
 from communique.core.pagination import listing_url, paginate, redirect_to_path_form
 
@@ -228,7 +228,7 @@ class StatementPage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
-        index.SearchField("body"),
+        index.SearchField("body_text"),
         index.FilterField("date"),
     ]
 
@@ -242,11 +242,23 @@ class StatementPage(Page):
         verbose_name_plural = _("statements")
 
     @property
+    def body_text(self):
+        """The body as plain text, worked out once per body (both search indexes read it).
+
+        Wagtail's search backends read each search field once per index column (title,
+        body, autocomplete): three HTML parses of the body per page without this.
+        """
+        cached = self.__dict__.get("_body_text")
+        if cached is None or cached[0] is not self.body:
+            cached = self.__dict__["_body_text"] = (self.body, html_to_text(self.body))
+        return cached[1]
+
+    @property
     def excerpt(self):
         limit = settings.COMMUNIQUE_EXCERPT_LENGTH
         if self.lead:
             return truncate_text(self.lead, limit)
-        return excerpt_from_html(self.body, limit)
+        return truncate_text(self.body_text, limit)
 
     def get_context(self, request, *args, **kwargs):
         from .listing import statement_details

@@ -2,7 +2,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from communique.core.excerpts import ELLIPSIS, excerpt_from_html, html_to_text, truncate_text
+from communique.core.excerpts import ELLIPSIS, html_to_text, truncate_text
 
 GRAPHEME = regex.compile(r"\X")
 
@@ -88,7 +88,7 @@ def test_html_is_stripped_and_entities_decoded():
 
 
 def test_excerpt_never_ends_in_half_an_entity():
-    excerpt = excerpt_from_html("<p>" + "word &amp; " * 30 + "</p>", 25)
+    excerpt = truncate_text(html_to_text("<p>" + "word &amp; " * 30 + "</p>"), 25)
     assert "&amp" not in excerpt
     assert excerpt.startswith("word & word &")
 
