@@ -19,9 +19,9 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Page, Revision
-from wagtail.search.backends import get_search_backends
 
 from communique.core.bulk_insert import insert_rows, insert_values
+from communique.search import admin_index
 from communique.search.index import index_statements
 from communique.statements import listed
 from communique.statements.models import StatementPage, StatementSignatory
@@ -125,8 +125,7 @@ def create_statements(entries):
     _create_revisions(pages, {id(entry.page): entry for entry in entries}, now)
     _create_links(entries)
     live = [page for page in pages if page.live]
-    for backend in get_search_backends():
-        backend.add_bulk(StatementPage, live)
+    admin_index.add_new(StatementPage, live)
     index_statements(live)
     listed.refresh({page.translation_key for page in live})
     return pages
