@@ -75,11 +75,12 @@ def insert_rows(model, objs, fields=None, using="default"):
 
 
 def insert_values(model, names, rows, using="default"):
-    """INSERT rows given as tuples of column values for the fields `names`, in that order.
+    """INSERT rows given as tuples of Python values for the fields `names`, in that order.
 
-    The values must already be what the database stores (ids, text, numbers, booleans);
-    every other column gets its field's default, worked out once for all rows. Building
-    no model instances is the point: `Model.__init__` costs more than the insert.
+    Plain values (ids, text, numbers, booleans) go to the database as they are; dates,
+    UUIDs and JSON are converted by their fields. Every other column gets its field's
+    default, worked out once for all rows. Building no model instances is the point:
+    `Model.__init__` costs more than the insert.
     """
     connection = connections[using]
     named = [model._meta.get_field(name) for name in names]
@@ -87,4 +88,10 @@ def insert_values(model, names, rows, using="default"):
     defaults = tuple(
         field.get_db_prep_save(field.pre_save(model(), True), connection) for field in others
     )
+    converting = [(index, field) for index, field in enumerate(named) if not _is_plain(field)]
+    if converting:
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for index, field in converting:
+                row[index] = field.get_db_prep_save(row[index], connection)
     return _execute(model, named + others, [(*row, *defaults) for row in rows], connection)

@@ -118,4 +118,3 @@ def truncate_text(text, limit):
             break
     kept = _TRAILING_PUNCTUATION.sub("", "".join(clusters[:cut]))
     return (kept or "".join(clusters[:cut])) + ELLIPSIS
-

@@ -63,13 +63,12 @@ def _revision_content(page, entry):
 def _create_revisions(pages, entries_of, now):
     statement_type = ContentType.objects.get_for_model(StatementPage)
     page_type = ContentType.objects.get_for_model(Page)
-    revisions = [
-        Revision(content_type=statement_type, base_content_type=page_type, object_id=str(page.pk),
-                 created_at=now, object_str=page.title,
-                 content=_revision_content(page, entries_of[id(page)]))
-        for page in pages
-    ]  # fmt: skip
-    insert_rows(Revision, revisions)
+    insert_values(
+        Revision,
+        ["content_type", "base_content_type", "object_id", "created_at", "object_str", "content"],
+        [(statement_type.pk, page_type.pk, str(page.pk), now, page.title,
+          _revision_content(page, entries_of[id(page)])) for page in pages],
+    )  # fmt: skip
     ids = [page.pk for page in pages]
     newest = (
         Revision.objects.filter(

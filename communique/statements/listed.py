@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from wagtail.models import Locale
 
-from communique.core.bulk_insert import insert_rows
+from communique.core.bulk_insert import insert_values
 from communique.core.timestamps import first_of_next_month
 
 from .models import ListedMonth, ListedStatement, StatementPage
@@ -26,8 +26,12 @@ from .models import ListedMonth, ListedStatement, StatementPage
 CHUNK = 2000
 
 
+ROW_FIELDS = ["locale", "translation_key", "page", "date", "is_fallback"]
+
+
 def wanted_rows(keys, locale_ids):
-    """The ListedStatement rows that these translation groups should have."""
+    """The ListedStatement rows that these translation groups should have, as tuples of
+    `ROW_FIELDS` (the importer writes tens of thousands: no model instances)."""
     versions = defaultdict(list)
     published = (
         StatementPage.objects.published()
@@ -43,8 +47,7 @@ def wanted_rows(keys, locale_ids):
         own = {locale_id: (pk, locale_id, date) for pk, locale_id, date in group}
         for locale_id in locale_ids:
             pk, _locale, date = own.get(locale_id, original)
-            rows.append(ListedStatement(locale_id=locale_id, translation_key=key, page_id=pk,
-                                        date=date, is_fallback=locale_id not in own))  # fmt: skip
+            rows.append((locale_id, key, pk, date, locale_id not in own))
     return rows
 
 
@@ -71,8 +74,8 @@ def refresh(keys, touched=()):
             touched.update(stale.values_list("locale_id", "date", "page_id"))
             stale.delete()
             rows = wanted_rows(chunk, locale_ids)
-            insert_rows(ListedStatement, rows)
-            touched.update((row.locale_id, row.date, row.page_id) for row in rows)
+            insert_values(ListedStatement, ROW_FIELDS, rows)
+            touched.update((locale_id, date, pk) for locale_id, _key, pk, date, _fallback in rows)
         _renumber_from(touched)
         _recount_months(touched)
 
@@ -86,7 +89,7 @@ def rebuild():
         ListedStatement.objects.all().delete()
         ListedMonth.objects.all().delete()
         for chunk in _chunks(keys):
-            insert_rows(ListedStatement, wanted_rows(chunk, locale_ids))
+            insert_values(ListedStatement, ROW_FIELDS, wanted_rows(chunk, locale_ids))
         for locale_id in locale_ids:
             _renumber(locale_id, None)
         _recount_months(set(ListedStatement.objects.values_list("locale_id", "date", "page_id")))

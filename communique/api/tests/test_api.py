@@ -1,6 +1,5 @@
 """The public JSON API: filters, translations, cursor pagination, caching headers, CORS."""
 
-
 import pytest
 from django.utils import timezone
 

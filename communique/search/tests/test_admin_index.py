@@ -2,8 +2,8 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from wagtail.search.models import IndexEntry
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from communique.search import admin_index
 from communique.statements.models import StatementPage
