@@ -88,6 +88,7 @@ class NewStatement(NamedTuple):
     categories: Sequence = ()
     countries: Sequence = ()
     organisations: Sequence = ()
+    search_terms: tuple | None = None  # (title, body) terms, when worked out already
 
 
 def create_statements(entries):
@@ -125,7 +126,8 @@ def create_statements(entries):
     _create_links(entries)
     live = [page for page in pages if page.live]
     admin_index.add_new(StatementPage, live)
-    index_statements(live)
+    index_statements(live, {entry.page.pk: entry.search_terms for entry in entries
+                            if entry.search_terms})  # fmt: skip
     listed.refresh({page.translation_key for page in live})
     return pages
 

@@ -5,8 +5,6 @@ Everything happens in one transaction: a failure leaves the database as it was, 
 changed, keyed by the WordPress site and post id.
 """
 
-import hashlib
-import json
 import logging
 import uuid
 from collections import Counter
@@ -23,18 +21,17 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
 from communique.core.bulk_insert import insert_values
-from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.languages import language_codes
 from communique.core.models import StandardPage
 from communique.core.site_structure import ensure_site_structure
 from communique.statements.listing import statement_index_for
-from communique.statements.models import LEAD_MAX_LENGTH, Category, StatementPage
+from communique.statements.models import Category, StatementPage
 
-from .bulk import create_statements
-from .content import convert
+from .bulk import NewStatement, create_statements
 from .languages import assign_languages
 from .media import import_attachment
 from .models import ImportedItem
+from .prepare import Context, prepared
 from .wxr import WxrError, parse_file
 
 logger = logging.getLogger(__name__)
@@ -49,6 +46,7 @@ FIELDS_NOT_VALIDATED = [
 ]
 LIVE_STATUSES = {"publish"}
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
+IMPORTED_STATUSES = LIVE_STATUSES | DRAFT_STATUSES
 SKIPPED_TYPES = {
     "nav_menu_item": "navigation menu item",
     "wp_navigation": "navigation block",
@@ -81,6 +79,7 @@ class Options:
     locale_map: dict = field(default_factory=dict)
     category_map: dict | None = None
     dry_run: bool = False
+    workers: int | None = None  # processes preparing posts (prepare.py); None: automatic
 
 
 class Importer:
@@ -142,11 +141,15 @@ class Importer:
                     item.post_type, f"post type {item.post_type} not imported"
                 )
                 self.summary.skipped.append((item.wp_id, item.post_type, reason))
+        items = self.ordered(contents)
+        context = Context(self.assignments, export.authors, self.image_for_url)
+        ready = prepared([item for item in items if item.status in IMPORTED_STATUSES], context,
+                         self.options.workers)  # fmt: skip
         tick = self.progress(len(contents))
-        for item in self.ordered(contents):
+        for item in items:
             if item.post_type == "page" and self.pending:
                 self.flush()
-            self.import_item(item)
+            self.import_item(item, ready)
             if len(self.pending) >= BATCH_SIZE:
                 self.flush()
             tick()
@@ -196,8 +199,9 @@ class Importer:
                 return image
         return None
 
-    def import_item(self, item):
-        if item.status not in LIVE_STATUSES | DRAFT_STATUSES:
+    def import_item(self, item, ready):
+        """Import one post or page; `ready` yields the Prepared form of each imported item."""
+        if item.status not in IMPORTED_STATUSES:
             self.summary.skipped.append((item.wp_id, item.post_type, f"status {item.status}"))
             return
         assignment = self.assignments[item.wp_id]
@@ -205,7 +209,7 @@ class Importer:
         self.summary.by_language[assignment.language] += 1
         self.summary.by_status[item.status] += 1
         try:
-            page = self.save_page(item, assignment)
+            page = self.save_page(item, assignment, next(ready))
         except ValidationError as error:
             raise WxrError(
                 f"item #{item.wp_id} at line {item.line} cannot be saved: {error}"
@@ -216,32 +220,16 @@ class Importer:
 
     # Pages -----------------------------------------------------------------------------
 
-    def checksum(self, item, assignment):
-        data = [
-            item.title,
-            item.content,
-            item.excerpt,
-            item.status,
-            item.slug,
-            item.author,
-            str(item.date),
-            str(item.modified),
-            item.terms,
-            item.meta.get("_thumbnail_id"),
-            assignment.language,
-            assignment.group,
-            item.sticky,
-        ]
-        return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
-
-    def save_page(self, item, assignment):
+    def save_page(self, item, assignment, prepared):
         record = self.records.get(item.wp_id)
-        checksum = self.checksum(item, assignment)
-        if record and record.page_id and record.checksum == checksum:
+        if record and record.page_id and record.checksum == prepared.checksum:
             self.summary.actions["unchanged"] += 1
             return record.page.specific
         locale = self.locales[assignment.language]
-        fields = self.page_fields(item, assignment)
+        self.summary.warnings += [(item.wp_id, message) for message in prepared.warnings]
+        fields = dict(prepared.fields)
+        if item.post_type == "post":
+            fields["lead_image"] = self.images_by_id.get(int(item.meta.get("_thumbnail_id") or 0))
         if record and record.page_id:
             page = record.page.specific.get_latest_revision_as_object()
             for name, value in fields.items():
@@ -250,7 +238,7 @@ class Importer:
             self.store(page, item, new=False)
             self.summary.actions["updated"] += 1
         elif item.post_type == "post":
-            self.queue_statement(item, assignment, locale, fields, checksum)
+            self.queue_statement(item, assignment, locale, fields, prepared)
             self.summary.actions["created"] += 1
             return None
         else:
@@ -259,34 +247,9 @@ class Importer:
         ImportedItem.objects.update_or_create(
             source=self.source,
             wp_id=item.wp_id,
-            defaults={"kind": item.post_type, "page": page, "checksum": checksum},
+            defaults={"kind": item.post_type, "page": page, "checksum": prepared.checksum},
         )
         return page
-
-    def page_fields(self, item, assignment):
-        converted = convert(item.content, self.image_for_url)
-        for message in converted.warnings:
-            self.summary.warnings.append((item.wp_id, message))
-        title = item.title.strip()
-        if not title:
-            title = truncate_text(html_to_text(item.content), 60) or f"Untitled ({item.wp_id})"
-            self.summary.warnings.append((item.wp_id, "no title; made one from the text"))
-        fields = {"title": title, "body": converted.html}
-        if item.post_type == "post":
-            lead = html_to_text(item.excerpt)
-            if len(lead) > LEAD_MAX_LENGTH:
-                self.summary.warnings.append((item.wp_id, "excerpt shortened to fit the lead"))
-                lead = truncate_text(lead, LEAD_MAX_LENGTH)
-            fields.update(
-                date=(item.date or item.modified).date() if (item.date or item.modified) else None,
-                lead=lead,
-                author_name=self.export.authors.get(item.author, item.author),
-                sticky=item.sticky,
-                lead_image=self.images_by_id.get(int(item.meta.get("_thumbnail_id") or 0)),
-            )
-            if fields["date"] is None:
-                fields.pop("date")
-        return fields
 
     def create_page(self, item, assignment, locale, fields):
         key = uuid.uuid5(NAMESPACE, f"{self.source}|{assignment.group}")
@@ -315,7 +278,7 @@ class Importer:
         self.store(page, item, new=True)
         return page
 
-    def queue_statement(self, item, assignment, locale, fields, checksum):
+    def queue_statement(self, item, assignment, locale, fields, prepared):
         """Prepare a new statement for the bulk path (see bulk.py); flush() saves the batch."""
         parent = self.index_of(locale)
         key = uuid.uuid5(NAMESPACE, f"{self.source}|{assignment.group}")
@@ -332,28 +295,31 @@ class Importer:
             live=item.status in LIVE_STATUSES,
             **fields,
         )
+        page.set_body(page.body, prepared.body_text)
         if page.live:
             page.first_published_at = item.date
             page.last_published_at = item.modified or item.date
-        # Lengths and formats only: foreign keys come from this import and need no lookup.
         page.clean_fields(exclude=FIELDS_NOT_VALIDATED)
-        self.pending.append((item, checksum, parent, page, self.categories_for(item)))
+        self.pending.append((item, prepared, parent, page, self.categories_for(item)))
 
     def flush(self):
         if not self.pending:
             return
         batch, self.pending = self.pending, []
         create_statements(
-            [(parent, page, categories) for _item, _sum, parent, page, categories in batch]
+            [
+                NewStatement(parent, page, categories, search_terms=prepared.search_terms)
+                for _item, prepared, parent, page, categories in batch
+            ]
         )
         insert_values(
             ImportedItem,
             ["source", "wp_id", "kind", "page", "checksum"],
-            [(self.source, item.wp_id, "post", page.pk, checksum)
-             for item, checksum, _parent, page, _categories in batch],
+            [(self.source, item.wp_id, "post", page.pk, prepared.checksum)
+             for item, prepared, _parent, page, _categories in batch],
         )  # fmt: skip
         redirects = {}
-        for item, _checksum, _parent, page, _categories in batch:
+        for item, _prepared, _parent, page, _categories in batch:
             self.pages_by_wp_id[item.wp_id] = page
             for path in self.old_paths(item):
                 redirects[Redirect.normalise_path(path)] = page.pk

@@ -18,16 +18,26 @@ from .models import SearchEntry
 BATCH_SIZE = 500
 
 
-def document(page, organisation_names=()):
-    """The entry for one statement: title terms, and lead, body, author and signatories."""
-    language_analyser = analyser(page.locale.language_code)
-    body = " ".join([page.lead, page.body_text, page.author_name, *organisation_names])
-    return SearchEntry(
-        page_id=page.pk,
-        language=page.locale.language_code,
-        title=" ".join(language_analyser.terms(page.title)),
-        body=" ".join(language_analyser.terms(body)),
+def analyse(language, title, texts):
+    """(title terms, body terms) of a statement in `language`, as the index stores them."""
+    language_analyser = analyser(language)
+    return (
+        " ".join(language_analyser.terms(title)),
+        " ".join(language_analyser.terms(" ".join(texts))),
     )
+
+
+def document(page, organisation_names=(), terms=None):
+    """The entry for one statement: title terms, and lead, body, author and signatories.
+
+    `terms`: the (title, body) terms when they were worked out already (the importer
+    analyses posts in worker processes).
+    """
+    language = page.locale.language_code
+    title, body = terms or analyse(
+        language, page.title, [page.lead, page.body_text, page.author_name, *organisation_names]
+    )
+    return SearchEntry(page_id=page.pk, language=language, title=title, body=body)
 
 
 def signatory_names(page_ids):
@@ -40,21 +50,24 @@ def signatory_names(page_ids):
     return names
 
 
-def entries_for(pages):
-    names = signatory_names([page.pk for page in pages])
-    return [document(page, names.get(page.pk, ())) for page in pages]
+def entries_for(pages, terms=None):
+    """Entries for these statements; `terms`: {page id: (title, body) terms} known already."""
+    terms = terms or {}
+    names = signatory_names([page.pk for page in pages if page.pk not in terms])
+    return [document(page, names.get(page.pk, ()), terms.get(page.pk)) for page in pages]
 
 
-def index_statements(pages):
+def index_statements(pages, terms=None):
     """Write (or rewrite) the entries of these statements; what readers may not see is removed.
 
     The index holds only published, public, non-alias statements, so that a search of the
-    whole archive needs no visibility check beside the full-text one.
+    whole archive needs no visibility check beside the full-text one. `terms`: see
+    `entries_for`.
     """
     pages = list(pages)
     visible = set(StatementPage.objects.published().filter(pk__in=[page.pk for page in pages])
                   .values_list("pk", flat=True))  # fmt: skip
-    entries = entries_for([page for page in pages if page.live and page.pk in visible])
+    entries = entries_for([page for page in pages if page.live and page.pk in visible], terms)
     with transaction.atomic():
         SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).delete()
         insert_rows(SearchEntry, entries)

@@ -253,6 +253,12 @@ class StatementPage(Page):
             cached = self.__dict__["_body_text"] = (self.body, html_to_text(self.body))
         return cached[1]
 
+    def set_body(self, html, text):
+        """Set the body together with its plain text, worked out elsewhere (the importer
+        does it in worker processes)."""
+        self.body = html
+        self.__dict__["_body_text"] = (html, text)
+
     @property
     def excerpt(self):
         limit = settings.COMMUNIQUE_EXCERPT_LENGTH

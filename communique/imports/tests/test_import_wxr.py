@@ -276,3 +276,25 @@ def test_bulk_created_statements_are_whole_wagtail_pages(client, make_user):
     latest.title = "Edited after import"
     latest.save_revision().publish()
     assert StatementPage.objects.get(pk=greek.pk).title == "Edited after import"
+
+
+def test_posts_prepared_in_worker_processes_import_as_in_process():
+    """Worker processes (prepare.py) change the speed of an import, never its result."""
+    from django.db import transaction
+
+    from communique.imports.importer import Importer, Options
+    from communique.search.models import SearchEntry
+
+    def imported_state(workers):
+        with transaction.atomic():
+            summary = Importer(SAMPLES / "themeunittestdata.wordpress.xml",
+                               Options(workers=workers)).run()  # fmt: skip
+            pages = [(p.title, p.slug, p.body, p.lead, p.date, p.locale_id, p.live,
+                      str(p.translation_key)) for p in StatementPage.objects.order_by("path")]  # fmt: skip
+            entries = sorted(SearchEntry.objects.values_list("language", "title", "body"))
+            transaction.set_rollback(True)
+        return summary.warnings, summary.actions, pages, entries
+
+    in_process = imported_state(workers=0)
+    assert len(in_process[2]) > 20 and len(in_process[3]) > 20
+    assert imported_state(workers=2) == in_process
