@@ -31,7 +31,7 @@ from .bulk import NewStatement, create_statements
 from .languages import assign_languages
 from .media import import_attachment
 from .models import ImportedItem
-from .prepare import Context, prepared
+from .prepare import Context, prepare_all
 from .wxr import WxrError, parse_file
 
 logger = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ class Importer:
                 self.summary.skipped.append((item.wp_id, item.post_type, reason))
         items = self.ordered(contents)
         context = Context(self.assignments, export.authors, self.image_for_url)
-        ready = prepared([item for item in items if item.status in IMPORTED_STATUSES], context,
+        ready = prepare_all([item for item in items if item.status in IMPORTED_STATUSES], context,
                          self.options.workers)  # fmt: skip
         tick = self.progress(len(contents))
         for item in items:
@@ -209,14 +209,15 @@ class Importer:
         self.summary.by_language[assignment.language] += 1
         self.summary.by_status[item.status] += 1
         try:
-            page = self.save_page(item, assignment, next(ready))
+            prepared = next(ready)
+            page = self.save_page(item, assignment, prepared)
         except ValidationError as error:
             raise WxrError(
                 f"item #{item.wp_id} at line {item.line} cannot be saved: {error}"
             ) from error
         if page is not None:
             self.pages_by_wp_id[item.wp_id] = page
-            self.summary.redirects += self.redirect_old_urls(item, page)
+            self.summary.redirects += self.redirect_old_urls(prepared.old_paths, page)
 
     # Pages -----------------------------------------------------------------------------
 
@@ -319,10 +320,10 @@ class Importer:
              for item, prepared, _parent, page, _categories in batch],
         )  # fmt: skip
         redirects = {}
-        for item, _prepared, _parent, page, _categories in batch:
+        for item, prepared, _parent, page, _categories in batch:
             self.pages_by_wp_id[item.wp_id] = page
-            for path in self.old_paths(item):
-                redirects[Redirect.normalise_path(path)] = page.pk
+            for old_path in prepared.old_paths:
+                redirects[old_path] = page.pk
         self.save_redirects(redirects)
 
     def save_redirects(self, targets):
@@ -398,21 +399,9 @@ class Importer:
             categories.append(self.categories[slug])
         return categories
 
-    def old_paths(self, item):
-        paths = {f"/?p={item.wp_id}"}
-        if item.post_type == "page":
-            paths.add(f"/?page_id={item.wp_id}")
-        if item.link:
-            parts = urlsplit(item.link)
-            paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
-        if item.slug:
-            paths.add(f"/{item.slug}/")
-        return {path for path in paths if path not in ("", "/")}
-
-    def redirect_old_urls(self, item, page):
+    def redirect_old_urls(self, paths, page):
         count = 0
-        for path in self.old_paths(item):
-            old_path = Redirect.normalise_path(path)
+        for old_path in paths:
             Redirect.objects.update_or_create(
                 old_path=old_path,
                 site=None,

@@ -2,7 +2,7 @@
 
 Converting a post's HTML to rich text, taking its plain text, analysing its words for the
 search index and fingerprinting it for the next import are pure functions of the post:
-about a third of an import's time. `prepared()` runs them in worker processes (forked, so
+about a third of an import's time. `prepare_all()` runs them in worker processes (forked, so
 they start with everything the importer has loaded) and yields the results in the posts'
 order, while the importer's own process writes the previous batch. With one core, or a
 small export, it runs them in-process instead; the results are the same.
@@ -13,6 +13,9 @@ import json
 import multiprocessing
 import os
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from wagtail.contrib.redirects.models import Redirect
 
 from communique.core.excerpts import html_to_text, truncate_text
 from communique.search.index import analyse
@@ -34,6 +37,7 @@ class Prepared:
     warnings: list = field(default_factory=list)
     body_text: str = ""
     search_terms: tuple | None = None  # (title terms, body terms); posts only
+    old_paths: set = field(default_factory=set)  # its WordPress URLs, as redirects match them
 
 
 @dataclass
@@ -54,6 +58,19 @@ def checksum(item, assignment):
     return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
 
 
+def old_paths(item):
+    """The paths under which WordPress served this post, normalised for Wagtail's redirects."""
+    paths = {f"/?p={item.wp_id}"}
+    if item.post_type == "page":
+        paths.add(f"/?page_id={item.wp_id}")
+    if item.link:
+        parts = urlsplit(item.link)
+        paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+    if item.slug:
+        paths.add(f"/{item.slug}/")
+    return {Redirect.normalise_path(path) for path in paths if path not in ("", "/")}
+
+
 def prepare(item, context):
     """Return the Prepared form of one post or page."""
     assignment = context.assignments[item.wp_id]
@@ -64,7 +81,7 @@ def prepare(item, context):
         title = truncate_text(html_to_text(item.content), 60) or f"Untitled ({item.wp_id})"
         warnings.append("no title; made one from the text")
     fields = {"title": title, "body": converted.html}
-    prepared = Prepared(checksum(item, assignment), fields, warnings)
+    prepared = Prepared(checksum(item, assignment), fields, warnings, old_paths=old_paths(item))
     if item.post_type != "post":
         return prepared
     lead = html_to_text(item.excerpt)
@@ -87,7 +104,7 @@ def worker_count():
     return max(0, min(3, (os.cpu_count() or 1) - 1))
 
 
-def prepared(items, context, workers=None):
+def prepare_all(items, context, workers=None):
     """Yield `prepare(item)` for each of `items`, in order.
 
     `workers`: how many processes; None chooses by the cores and the size of the export.

@@ -9,7 +9,7 @@ wagtail-localize is a publish too; a deleted statement's entry goes by cascade);
 
 from django.db import transaction
 
-from communique.core.bulk_insert import insert_rows
+from communique.core.bulk_insert import insert_values
 from communique.statements.models import StatementPage, StatementSignatory
 
 from .analysis import analyser
@@ -27,8 +27,12 @@ def analyse(language, title, texts):
     )
 
 
+ENTRY_FIELDS = ["page", "language", "title", "body"]
+
+
 def document(page, organisation_names=(), terms=None):
-    """The entry for one statement: title terms, and lead, body, author and signatories.
+    """The entry for one statement, as a tuple of ENTRY_FIELDS: its title terms, and the
+    terms of its lead, body, author and signatories.
 
     `terms`: the (title, body) terms when they were worked out already (the importer
     analyses posts in worker processes).
@@ -37,7 +41,7 @@ def document(page, organisation_names=(), terms=None):
     title, body = terms or analyse(
         language, page.title, [page.lead, page.body_text, page.author_name, *organisation_names]
     )
-    return SearchEntry(page_id=page.pk, language=language, title=title, body=body)
+    return (page.pk, language, title, body)
 
 
 def signatory_names(page_ids):
@@ -70,7 +74,7 @@ def index_statements(pages, terms=None):
     entries = entries_for([page for page in pages if page.live and page.pk in visible], terms)
     with transaction.atomic():
         SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).delete()
-        insert_rows(SearchEntry, entries)
+        insert_values(SearchEntry, ENTRY_FIELDS, entries)
     return len(entries)
 
 
@@ -95,7 +99,7 @@ def rebuild(progress=None):
 
 
 def _write(pages, progress):
-    insert_rows(SearchEntry, entries_for(pages))
+    insert_values(SearchEntry, ENTRY_FIELDS, entries_for(pages))
     if progress:
         progress(len(pages))
     return len(pages)

@@ -292,9 +292,10 @@ def test_posts_prepared_in_worker_processes_import_as_in_process():
             pages = [(p.title, p.slug, p.body, p.lead, p.date, p.locale_id, p.live,
                       str(p.translation_key)) for p in StatementPage.objects.order_by("path")]  # fmt: skip
             entries = sorted(SearchEntry.objects.values_list("language", "title", "body"))
+            redirects = sorted(Redirect.objects.values_list("old_path", "redirect_page__title"))
             transaction.set_rollback(True)
-        return summary.warnings, summary.actions, pages, entries
+        return summary.warnings, summary.actions, pages, entries, redirects
 
     in_process = imported_state(workers=0)
-    assert len(in_process[2]) > 20 and len(in_process[3]) > 20
+    assert len(in_process[2]) > 20 and len(in_process[3]) > 20 and len(in_process[4]) > 40
     assert imported_state(workers=2) == in_process
