@@ -299,3 +299,12 @@ def test_posts_prepared_in_worker_processes_import_as_in_process():
     in_process = imported_state(workers=0)
     assert len(in_process[2]) > 20 and len(in_process[3]) > 20 and len(in_process[4]) > 40
     assert imported_state(workers=2) == in_process
+
+
+def test_workers_option_is_checked_and_used():
+    before = snapshot()
+    with pytest.raises(CommandError, match="--workers"):
+        run("plain_blog.xml", "--workers", "-1")
+    assert snapshot() == before
+    run("plain_blog.xml", "--workers", "1")
+    assert imported(10).title == "Solidarity with the crane operators"

@@ -52,6 +52,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true",
                             help="Report what would happen and write nothing.")  # fmt: skip
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="Processes that convert posts beside the one that writes (default: one per "
+            "core beyond the first, for exports of 400 posts or more; 0: none).",
+        )
 
     def handle(self, *args, **options):
         console = Console(file=self.stdout, stderr=False)
@@ -73,6 +79,8 @@ class Command(BaseCommand):
     def importer_options(self, options):
         if not options["export"].is_file():
             raise CommandError(f"No such file: {options['export']}")
+        if options["workers"] is not None and options["workers"] < 0:
+            raise CommandError("--workers is a number of processes: 0 or more")
         category_map = None
         if options["category_map"]:
             try:
@@ -82,7 +90,7 @@ class Command(BaseCommand):
         return Options(
             media_dir=options["media_dir"], default_locale=options["default_locale"],
             locale_map=parse_locale_map(options["locale_map"]), category_map=category_map,
-            dry_run=options["dry_run"],
+            dry_run=options["dry_run"], workers=options["workers"],
         )  # fmt: skip
 
     def report(self, console, summary):
