@@ -60,8 +60,8 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 messages: $(STAMP) ## Refresh the .po catalogues from the code and compile them
-	cd communique && ../$(MANAGE) makemessages --all --no-location --ignore "*/tests/*"
-	cd communique && ../$(MANAGE) compilemessages
+	cd communique && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages --all --no-location --ignore "*/tests/*"
+	cd communique && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages
 
 clean-db: ## Delete the local SQLite database, media and demo login (var/)
 	rm -rf var

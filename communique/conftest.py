@@ -1,7 +1,12 @@
 """Shared test set-up: the site structure and the demo network are loaded once per run."""
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import sync_playwright
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +35,23 @@ def make_user(db):
         return user
 
     return make
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (one per test module)."""
+    # Playwright's sync API runs an event loop in this thread; the test client's database
+    # calls are still synchronous, which Django allows once told so.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is needed: `make test` installs Debian's chromium (apt-get).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]

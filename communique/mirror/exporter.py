@@ -5,7 +5,9 @@ and the feeds (the site links every public page from one of them), through the s
 views, middleware and templates as the live site, and writes `/a/b/` as `a/b/index.html`
 and `/a/b.xml` as `a/b.xml`. Images and static assets the pages use are copied from their
 storages. A manifest (`.communique-mirror.json`) records each page's cache tags (see
-core/page_cache.py) and the time of the export.
+core/page_cache.py) and the time of the export. Search works in the mirror through a
+client-side index (search_index.py) that each export rebuilds, and a search page rendered
+in its static form.
 
 `--changed` re-renders only the pages whose tags say they show a statement published,
 unpublished or deleted since then — the statement's versions, and the pages that list
@@ -30,10 +32,13 @@ from wagtail.models import PageLogEntry
 from communique.core import page_cache
 from communique.statements.models import StatementPage
 
+from . import search_index
 from .links import internal_paths, normal_path
 
 MANIFEST = ".communique-mirror.json"
 SKIPPED = ("/admin/", "/api/", "/documents/", "/_util/", "/django-admin/")
+# Rendered while exporting: pages that need a server render their static form.
+MIRROR_SETTINGS = {"COMMUNIQUE_PAGE_CACHE_SECONDS": 0, "COMMUNIQUE_STATIC_MIRROR": True}
 CHANGES = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
 
 
@@ -43,6 +48,7 @@ class Result:
     unchanged: int = 0
     removed: int = 0
     assets: int = 0
+    indexed: int | None = None  # statement pages in the search index, if rebuilt
     pages: dict = field(default_factory=dict)  # path: tags
 
 
@@ -81,7 +87,7 @@ class Exporter:
 
     def render(self, path):
         """(content, tags, linked paths) of one address, or None if it is not a public page."""
-        if path.startswith(SKIPPED) or "/search/" in path:
+        if path.startswith(SKIPPED) or ("/search/" in path and path not in self.search_pages()):
             return None
         response = self.client.get(path)
         if response.status_code in (301, 302):
@@ -96,8 +102,12 @@ class Exporter:
         links = internal_paths(response.content, content_type, path, self.host)
         return response.content, page_cache.tags_of(response.wsgi_request), links
 
+    @staticmethod
+    def search_pages():
+        return {f"/{code}/search/" for code, _name in settings.LANGUAGES}
+
     def seeds(self):
-        seeds = {"/", "/robots.txt", "/sitemap.xml"}
+        seeds = {"/", "/robots.txt", "/sitemap.xml"} | self.search_pages()
         for code, _name in settings.LANGUAGES:
             seeds |= {f"/{code}/", f"/{code}/feeds/statements.rss",
                       f"/{code}/feeds/statements.atom"}  # fmt: skip
@@ -112,6 +122,8 @@ class Exporter:
             if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
                 assets.add(path)
                 continue
+            if path.startswith(f"/{search_index.OUTPUT}/"):
+                continue  # written by search_index.build() after the pages
             rendered = self.render(path)
             if rendered is None:
                 self._remove(path, result)
@@ -153,7 +165,7 @@ class Exporter:
                         target.write_bytes(source.read())
                     result.assets += 1
 
-    @override_settings(COMMUNIQUE_PAGE_CACHE_SECONDS=0)
+    @override_settings(**MIRROR_SETTINGS)
     def full(self, progress=None):
         """Export everything; pages the previous export had and that are gone are removed."""
         started = timezone.now()
@@ -163,10 +175,11 @@ class Exporter:
         for path in set(previous) - set(result.pages):
             self._remove(path, result)
         self.copy_assets(assets, result)
+        result.indexed = search_index.build(self.directory)
         self._save_manifest(started, result.pages)
         return result
 
-    @override_settings(COMMUNIQUE_PAGE_CACHE_SECONDS=0)
+    @override_settings(**MIRROR_SETTINGS)
     def changed(self, progress=None):
         """Re-render what shows statements published, unpublished or deleted since the export."""
         manifest = self._manifest()
@@ -180,6 +193,8 @@ class Exporter:
         stale = [path for path, page_tags in previous.items() if tags & set(page_tags)]
         assets = self.crawl(stale, previous, result, progress) if tags else set()
         self.copy_assets(assets, result)
+        if tags:
+            result.indexed = search_index.build(self.directory)
         self._save_manifest(started, result.pages)
         return result
 

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -76,7 +77,31 @@ def ranked_results(query, locale, data):
     return [pk for pk, _language in readers_first if pk in visible]
 
 
+def static_search(request):
+    """The search page of the static mirror (see communique/mirror/): Pagefind in the browser."""
+    options = {
+        "bundlePath": "/pagefind/",
+        "showImages": False,
+        "showSubResults": False,
+        "resetStyles": False,
+        "translations": {
+            "placeholder": gettext("Words to find"),
+            "clear_search": gettext("Clear"),
+            "load_more": gettext("More results"),
+            "search_label": gettext("Search statements"),
+            "zero_results": gettext("No statement matches [SEARCH_TERM]."),
+            "many_results": gettext("[COUNT] statements match [SEARCH_TERM]."),
+            "one_result": gettext("[COUNT] statement matches [SEARCH_TERM]."),
+            "searching": gettext("Searching for [SEARCH_TERM]…"),
+            "direction": "rtl" if get_language_bidi() else "ltr",
+        },
+    }
+    return TemplateResponse(request, "search/static_search.html", {"pagefind_options": options})
+
+
 def search(request):
+    if settings.COMMUNIQUE_STATIC_MIRROR:
+        return static_search(request)
     locale = Locale.get_active()
     form = SearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}

@@ -144,6 +144,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zi
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Communiqué's own settings.
+# True only while `export_static` renders the static mirror (pages that need a server, such
+# as search, render their static form).
+COMMUNIQUE_STATIC_MIRROR = False
 # Whole pages for anonymous readers (communique/core/page_cache.py); 0 turns it off.
 COMMUNIQUE_PAGE_CACHE_SECONDS = int(os.environ.get("COMMUNIQUE_PAGE_CACHE_SECONDS", "600"))
 COMMUNIQUE_PAGE_CACHE = "default"

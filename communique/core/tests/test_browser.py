@@ -4,34 +4,14 @@ The pages are rendered by the test client (so the session's demo data stays put)
 loaded into the browser with their stylesheet; nothing is fetched from the network.
 """
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.django_db
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CSS = Path(settings.PROJECT_DIR) / "core" / "static" / "core" / "css" / "site.css"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the test client's database
-    # calls are still synchronous, which Django allows once told so.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is needed: `make test` installs Debian's chromium (apt-get).")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def open_page(browser, client, url, width=360):

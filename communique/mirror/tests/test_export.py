@@ -8,6 +8,7 @@ import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -62,12 +63,31 @@ def broken_links(root, host):
     return len(checked), broken
 
 
-def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path):
-    """A full export served by http.server has no broken link; after publishing,
-    unpublishing and deleting, `--changed` gives byte for byte what a full export gives."""
+def search_in_browser(browser, host, language, words):
+    """The result links the mirror's search page shows for `words`, in a real browser."""
+    page = browser.new_page()
+    page.goto(f"http://{host}/{language}/search/?q={quote(words)}")
+    page.wait_for_selector(".pagefind-ui__message")
+    page.wait_for_function("!document.querySelector('.pagefind-ui__message')"
+                           ".textContent.includes('…')")  # fmt: skip
+    links = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(link => decodeURI(link.getAttribute('href')))"
+    )
+    direction = page.evaluate(
+        "getComputedStyle(document.querySelector('#static-search')).direction"
+    )
+    page.close()
+    return links, direction
+
+
+def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser):
+    """A full export served by http.server has no broken link and a search that works in
+    the browser; after publishing, unpublishing and deleting, `--changed` gives byte for byte
+    what a full export gives."""
     root, host = served
     result = Exporter(root, host=host).full()
     assert result.written > 1000 and not result.removed
+    assert result.indexed == StatementPage.objects.published().count()
     for path in ["/", "/en/", "/ar/statements/", "/el/statements/page/2/", "/robots.txt",
                  "/sitemap.xml", "/en/feeds/statements.rss", "/ko/organisations/",
                  "/en/statements/2019/", "/en/statements/2019/05/",
@@ -78,6 +98,13 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path):
     assert status == 200 and statement.title in body.decode()
     checked, broken = broken_links(root, host)
     assert checked > 1000 and broken == []
+    for language in ("el", "ar", "ko"):
+        statement = StatementPage.objects.published().filter(locale__language_code=language
+                                                             ).order_by("pk").first()  # fmt: skip
+        words = " ".join(statement.title.split()[:2])
+        links, direction = search_in_browser(browser, host, language, words)
+        assert unquote(statement.url) in links, (language, words, links)
+        assert direction == ("rtl" if language == "ar" else "ltr")
 
     added = make_statement("en", title="Published after the export",
                            date=datetime.date(2031, 2, 3))  # fmt: skip
