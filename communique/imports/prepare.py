@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.db import connections
 from wagtail.contrib.redirects.models import Redirect
 
 from communique.core.excerpts import html_to_text, truncate_text
@@ -117,11 +118,26 @@ def prepare_all(items, context, workers=None):
         return
     global _context
     _context = context
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_forbid_queries) as pool:
         yield from pool.imap(_prepare_in_worker, items, chunksize=CHUNK_SIZE)
 
 
 _context = None
+
+
+class WorkerQueryError(RuntimeError):
+    pass
+
+
+def _refuse(*args):
+    raise WorkerQueryError("a worker process must not use the importer's database connection")
+
+
+def _forbid_queries():
+    """A forked worker holds a copy of the importer's open connection, mid-transaction:
+    a query through it would corrupt the transaction, so any query is an error."""
+    for connection in connections.all():
+        connection.execute_wrappers.append(_refuse)
 
 
 def _prepare_in_worker(item):

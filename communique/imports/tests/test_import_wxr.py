@@ -308,3 +308,18 @@ def test_workers_option_is_checked_and_used():
     assert snapshot() == before
     run("plain_blog.xml", "--workers", "1")
     assert imported(10).title == "Solidarity with the crane operators"
+
+
+def test_a_worker_process_never_uses_the_importers_connection():
+    """Forked workers share the importer's open transaction: a query there must fail loudly."""
+    from communique.imports.languages import Assignment
+    from communique.imports.prepare import Context, WorkerQueryError, prepare_all
+    from communique.imports.wxr import parse_file
+
+    posts = [item for item in parse_file(FIXTURES / "plain_blog.xml").items
+             if item.post_type == "post"]  # fmt: skip
+    context = Context({item.wp_id: Assignment("en", str(item.wp_id)) for item in posts}, {},
+                      image_for_url=lambda url: Image.objects.first())  # fmt: skip
+    assert len(list(prepare_all(posts, context, workers=0))) == len(posts)  # in-process: fine
+    with pytest.raises(WorkerQueryError):
+        list(prepare_all(posts, context, workers=1))
