@@ -1,6 +1,5 @@
 from itertools import groupby
 
-from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -94,12 +93,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         if not candidates:
             raise Http404("No such organisation")
         organisation = candidates[0]
-        statements = (
-            StatementPage.objects.published()
-            .for_locale(self.locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED)
-            .signed_by(organisation)
-            .newest_first()
-        )
+        statements = StatementPage.objects.listed_in(self.locale).signed_by(organisation)
         moved = redirect_to_path_form(request, number)
         if moved:
             return moved

@@ -56,10 +56,15 @@ def archive_years(month_counts, base_url, selected=None):
 
 
 def translations_by_key(keys, request):
-    """Return {translation_key: [Translation, …]} of every published version, in language order."""
+    """Return {translation_key: [Translation, …]} of every published version, in language order.
+
+    Read from the listing table: each published, public version is listed as its own
+    locale's (not fallback) row, found by key through an index on any database.
+    """
     pages = (
-        StatementPage.objects.published()
-        .filter(translation_key__in=set(keys))
+        StatementPage.objects.filter(
+            listings__translation_key__in=set(keys), listings__is_fallback=False
+        )  # fmt: skip
         .select_related("locale")
         .only("id", "title", "url_path", "translation_key", "locale__language_code")
     )
@@ -107,13 +112,8 @@ def build_items(pages, locale, request):
 
 
 def latest_items(locale, request):
-    from django.conf import settings
 
-    statements = (
-        StatementPage.objects.published()
-        .for_locale(locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED)
-        .newest_first()[:LATEST_ON_HOME_PAGE]
-    )
+    statements = StatementPage.objects.listed_in(locale)[:LATEST_ON_HOME_PAGE]
     return build_items(statements, locale, request)
 
 

@@ -56,9 +56,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
         verbose_name = _("statement index")
 
     def statements(self):
-        return StatementPage.objects.published().for_locale(
-            self.locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED
-        )
+        return StatementPage.objects.listed_in(self.locale)
 
     def month_counts(self):
         from . import listed
@@ -316,6 +314,8 @@ class ListedStatement(models.Model):
         indexes = [
             models.Index(fields=["locale", "date", "page"], name="listed_by_date"),
             models.Index(fields=["locale", "position"], name="listed_by_position"),
+            # Every published version of some statements ("Also in"): own rows by key.
+            models.Index(fields=["translation_key", "is_fallback"], name="listed_by_key"),
         ]
 
     def __str__(self):

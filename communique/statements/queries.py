@@ -1,5 +1,8 @@
 """Named states and filters for statements: every listing, feed and API starts here."""
 
+import datetime
+
+from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import Length, Substr, TruncMonth
 from wagtail.models import PageViewRestriction
@@ -37,6 +40,17 @@ class StatementQuerySet(PageQuerySet):
             listed_date=F("listings__date"), listed_page=F("listings__page_id"),
             listed_position=F("listings__position"),
         )  # fmt: skip
+
+    def listed_in(self, locale):
+        """What the listings, feeds and archives of `locale` show, newest first.
+
+        The listing table holds published, public statements only (listed.py keeps it so
+        on publish, unpublish and view-restriction changes), so no `published()` here: its
+        per-row visibility subquery made every count and page grow with the archive.
+        """
+        return self.for_locale(
+            locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED
+        ).newest_first()
 
     def originals(self):
         """One version per statement: the earliest created, aliases aside."""
@@ -81,11 +95,19 @@ class StatementQuerySet(PageQuerySet):
             )
         )
 
+    def _date_field(self):
+        """The listing table's date when listed (its index leads with locale and date)."""
+        return "listed_date" if "listed_date" in self.query.annotations else "date"
+
     def in_month(self, first_day):
-        return self.filter(date__gte=first_day, date__lt=first_of_next_month(first_day))
+        field = self._date_field()
+        return self.filter(**{f"{field}__gte": first_day,
+                              f"{field}__lt": first_of_next_month(first_day)})  # fmt: skip
 
     def in_year(self, year):
-        return self.filter(date__year=year)  # a BETWEEN on the indexed date
+        field = self._date_field()
+        return self.filter(**{f"{field}__gte": datetime.date(year, 1, 1),
+                              f"{field}__lt": datetime.date(year + 1, 1, 1)})  # fmt: skip
 
     def month_counts(self):
         """Return [(first day of month, number of statements)], newest month first."""

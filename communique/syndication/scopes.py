@@ -6,7 +6,6 @@ the queryset every machine-readable view (feeds, API) shares with the listings.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -32,11 +31,7 @@ class Scope:
 
 
 def published_in(locale):
-    return (
-        StatementPage.objects.published()
-        .for_locale(locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED)
-        .newest_first()
-    )
+    return StatementPage.objects.listed_in(locale)
 
 
 def resolve_scope(locale, kind, value=""):
