@@ -66,9 +66,12 @@ def as_utc(moment):
 
 
 def filtered_statements(filters):
-    statements = StatementPage.objects.published()
+    locale = None
     if filters.language:
-        statements = statements.filter(locale__language_code=filters.language.value)
+        locale = Locale.objects.filter(language_code=filters.language.value).first()
+        if locale is None:
+            raise HttpError(404, "Unknown language")
+    statements = StatementPage.objects.published_versions(locale)
     if filters.category:
         category = Category.objects.filter(slug=filters.category).first()
         if category is None:
@@ -85,12 +88,12 @@ def filtered_statements(filters):
             raise HttpError(404, "Unknown organisation")
         statements = statements.signed_by(organisation)
     if filters.date_from:
-        statements = statements.filter(date__gte=filters.date_from)
+        statements = statements.filter(listed_date__gte=filters.date_from)
     if filters.date_to:
-        statements = statements.filter(date__lte=filters.date_to)
+        statements = statements.filter(listed_date__lte=filters.date_to)
     if filters.updated_since:
         statements = statements.filter(last_published_at__gte=as_utc(filters.updated_since))
-    return statements.newest_first()
+    return statements
 
 
 @api.get("/statements", response={200: schemas.StatementList, **ERRORS}, tags=["statements"])

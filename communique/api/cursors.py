@@ -26,6 +26,7 @@ def decode_cursor(cursor):
 
 
 def after_cursor(queryset, cursor):
-    """Filter a queryset ordered by (-date, -pk) to what comes after `cursor`."""
+    """Filter `published_versions()` (ordered by listed date and page, newest first) to what
+    comes after `cursor`."""
     date, pk = decode_cursor(cursor)
-    return queryset.filter(Q(date__lt=date) | Q(date=date, pk__lt=pk))
+    return queryset.filter(Q(listed_date__lt=date) | Q(listed_date=date, listed_page__lt=pk))

@@ -316,6 +316,12 @@ class ListedStatement(models.Model):
             models.Index(fields=["locale", "position"], name="listed_by_position"),
             # Every published version of some statements ("Also in"): own rows by key.
             models.Index(fields=["translation_key", "is_fallback"], name="listed_by_key"),
+            # Every published version, newest first (the API's list in all languages).
+            models.Index(
+                fields=["date", "page"],
+                condition=models.Q(is_fallback=False),
+                name="listed_versions",
+            ),  # fmt: skip
         ]
 
     def __str__(self):

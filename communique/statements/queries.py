@@ -52,6 +52,19 @@ class StatementQuerySet(PageQuerySet):
             locale, include_originals=settings.COMMUNIQUE_SHOW_UNTRANSLATED
         ).newest_first()
 
+    def published_versions(self, locale=None):
+        """Every published, public version of every statement (or only those of `locale`),
+        newest first: each is its own locale's row in the listing table, whose indexes give
+        the order without reading the rest of the archive (the API lists these)."""
+        listed = {"listings__is_fallback": False}
+        if locale is not None:
+            listed["listings__locale"] = locale
+        return (
+            self.filter(**listed)
+            .annotate(listed_date=F("listings__date"), listed_page=F("listings__page_id"))
+            .newest_first()
+        )
+
     def originals(self):
         """One version per statement: the earliest created, aliases aside."""
         earlier = self.model.objects.filter(
