@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 
@@ -54,4 +55,8 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield browser
         browser.close()
+        # Inside Playwright's context Django keeps a connection of its own: the tests of
+        # this module used it, and nothing else would close it (on PostgreSQL it kept the
+        # test database from being dropped at the end of the run).
+        connections.close_all()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
