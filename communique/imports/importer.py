@@ -8,6 +8,7 @@ changed, keyed by the WordPress site and post id.
 import logging
 import uuid
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -143,16 +144,17 @@ class Importer:
                 self.summary.skipped.append((item.wp_id, item.post_type, reason))
         items = self.ordered(contents)
         context = Context(self.assignments, export.authors, self.image_for_url)
-        ready = prepare_all([item for item in items if item.status in IMPORTED_STATUSES], context,
-                         self.options.workers)  # fmt: skip
+        imported = [item for item in items if item.status in IMPORTED_STATUSES]
         tick = self.progress(len(contents))
-        for item in items:
-            if item.post_type == "page" and self.pending:
-                self.flush()
-            self.import_item(item, ready)
-            if len(self.pending) >= BATCH_SIZE:
-                self.flush()
-            tick()
+        # closing(): a failure stops the worker processes at once, not when collected.
+        with closing(prepare_all(imported, context, self.options.workers)) as ready:
+            for item in items:
+                if item.post_type == "page" and self.pending:
+                    self.flush()
+                self.import_item(item, ready)
+                if len(self.pending) >= BATCH_SIZE:
+                    self.flush()
+                tick()
         self.flush()
         self.count_groups()
         self.redirect_category_archives()
