@@ -1,5 +1,6 @@
 """The static mirror: complete, served as files with no broken link, and kept by increments."""
 
+import contextlib
 import datetime
 import filecmp
 import functools
@@ -12,6 +13,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 from django.core.management import CommandError, call_command
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from communique.mirror.exporter import MANIFEST, Exporter
 from communique.mirror.links import internal_paths
@@ -63,13 +65,18 @@ def broken_links(root, host):
     return len(checked), broken
 
 
-def search_in_browser(browser, host, language, words):
-    """The result links the mirror's search page shows for `words`, in a real browser."""
+def search_in_browser(browser, host, language, words, expected):
+    """The result links the mirror's search page shows for `words` in a real browser, once
+    `expected` is among them (results appear one by one as their fragments load) or after
+    15 seconds."""
     page = browser.new_page()
     page.goto(f"http://{host}/{language}/search/?q={quote(words)}")
-    page.wait_for_selector(".pagefind-ui__message")
-    page.wait_for_function("!document.querySelector('.pagefind-ui__message')"
-                           ".textContent.includes('…')")  # fmt: skip
+    with contextlib.suppress(PlaywrightTimeout):  # the caller's assertion shows what was found
+        page.wait_for_function(
+            "expected => [...document.querySelectorAll('.pagefind-ui__result-link')]"
+            ".some(link => decodeURI(link.getAttribute('href')) === expected)",
+            arg=expected, timeout=15_000,
+        )  # fmt: skip
     links = page.locator(".pagefind-ui__result-link").evaluate_all(
         "links => links.map(link => decodeURI(link.getAttribute('href')))"
     )
@@ -102,7 +109,8 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
         statement = StatementPage.objects.published().filter(locale__language_code=language
                                                              ).order_by("pk").first()  # fmt: skip
         words = " ".join(statement.title.split()[:2])
-        links, direction = search_in_browser(browser, host, language, words)
+        links, direction = search_in_browser(browser, host, language, words,
+                                             unquote(statement.url))  # fmt: skip
         assert unquote(statement.url) in links, (language, words, links)
         assert direction == ("rtl" if language == "ar" else "ltr")
 
