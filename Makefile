@@ -33,6 +33,7 @@ run: $(STAMP) ## Install, migrate, load the demo into an empty database, serve o
 check: $(STAMP) ## ruff lint, Django system checks and a check for missing migrations
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) check
+	@mkdir -p var  # makemigrations checks the history of the default (SQLite) database
 	DJANGO_SETTINGS_MODULE=communique.settings.test $(MANAGE) makemigrations --check --dry-run
 
 CHROMIUM := /usr/bin/chromium
