@@ -85,8 +85,9 @@ def insert_values(model, names, rows, using="default"):
     connection = connections[using]
     named = [model._meta.get_field(name) for name in names]
     others = [field for field in _writable_fields(model) if field not in named]
+    blank = model()
     defaults = tuple(
-        field.get_db_prep_save(field.pre_save(model(), True), connection) for field in others
+        field.get_db_prep_save(field.pre_save(blank, True), connection) for field in others
     )
     converting = [(index, field) for index, field in enumerate(named) if not _is_plain(field)]
     if converting:
