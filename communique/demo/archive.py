@@ -22,6 +22,7 @@ from wagtail.models import Locale
 from communique.core.models import Country
 from communique.imports.bulk import NewStatement, create_statements
 from communique.organisations.models import Organisation
+from communique.statements import listed
 from communique.statements.models import Category, StatementIndexPage, StatementPage
 
 NAMESPACE = uuid.UUID("5b0d8a53-31d2-4a59-9a55-4f2b3c0e9d61")
@@ -183,7 +184,7 @@ class ArchiveGenerator:
 
     def generate(self, count, progress=None):
         batch = []
-        with transaction.atomic():
+        with transaction.atomic(), listed.deferred():
             for entry in self.entries(count):
                 batch.append(entry)
                 if len(batch) == BATCH:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
@@ -25,6 +25,7 @@ from communique.core.bulk_insert import insert_values
 from communique.core.languages import language_codes
 from communique.core.models import StandardPage
 from communique.core.site_structure import ensure_site_structure
+from communique.statements import listed
 from communique.statements.listing import statement_index_for
 from communique.statements.models import Category, StatementPage
 
@@ -32,20 +33,12 @@ from .bulk import NewStatement, create_statements
 from .languages import assign_languages
 from .media import import_attachment
 from .models import ImportedItem
-from .prepare import Context, prepare_all
+from .prepare import LIVE_STATUSES, Context, prepare_all
 from .wxr import WxrError, parse_file
 
 logger = logging.getLogger(__name__)
 NAMESPACE = uuid.UUID("2b0f5f8e-3f0e-4d55-9d59-7f8a3c1e6b21")
 BATCH_SIZE = 1000
-# Text lengths are what an export can get wrong; the rest comes from the importer itself.
-FIELDS_NOT_VALIDATED = [
-    field.name
-    for field in StatementPage._meta.get_fields()
-    if not isinstance(field, models.CharField | models.TextField)
-    or field.name in ("path", "url_path", "draft_title")
-]
-LIVE_STATUSES = {"publish"}
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 IMPORTED_STATUSES = LIVE_STATUSES | DRAFT_STATUSES
 SKIPPED_TYPES = {
@@ -94,7 +87,8 @@ class Importer:
     def run(self):
         export = parse_file(self.path)  # before the transaction: bad files change nothing
         with transaction.atomic():
-            self.import_export(export)
+            with listed.deferred():
+                self.import_export(export)
             if self.options.dry_run:
                 transaction.set_rollback(True)
         return self.summary
@@ -282,7 +276,8 @@ class Importer:
         return page
 
     def queue_statement(self, item, assignment, locale, fields, prepared):
-        """Prepare a new statement for the bulk path (see bulk.py); flush() saves the batch."""
+        """Make a new statement ready for the bulk path (see bulk.py); flush() saves the batch."""
+        page = prepared.new_statement()
         parent = self.index_of(locale)
         key = uuid.uuid5(NAMESPACE, f"{self.source}|{assignment.group}")
         if (key, locale.pk) in self.taken_keys:
@@ -291,18 +286,9 @@ class Importer:
                 (item.wp_id, "a second version in the same language; imported on its own")
             )
         self.taken_keys.add((key, locale.pk))
-        page = StatementPage(
-            locale=locale,
-            translation_key=key,
-            slug=self.free_slug(parent, item),
-            live=item.status in LIVE_STATUSES,
-            **fields,
-        )
-        page.set_body(page.body, prepared.body_text)
-        if page.live:
-            page.first_published_at = item.date
-            page.last_published_at = item.modified or item.date
-        page.clean_fields(exclude=FIELDS_NOT_VALIDATED)
+        page.locale, page.translation_key = locale, key
+        page.slug = self.free_slug(parent, item)
+        page.lead_image = fields["lead_image"]
         self.pending.append((item, prepared, parent, page, self.categories_for(item)))
 
     def flush(self):

@@ -1,11 +1,12 @@
 """The work on each post that needs no database, done beside the database writes.
 
 Converting a post's HTML to rich text, taking its plain text, analysing its words for the
-search index and fingerprinting it for the next import are pure functions of the post:
-about a third of an import's time. `prepare_all()` runs them in worker processes (forked, so
-they start with everything the importer has loaded) and yields the results in the posts'
-order, while the importer's own process writes the previous batch. With one core, or a
-small export, it runs them in-process instead; the results are the same.
+search index, fingerprinting it for the next import and building (and checking) the
+statement it becomes are pure functions of the post: about half of an import's time.
+`prepare_all()` runs them in worker processes (forked, so they start with everything the
+importer has loaded) and yields the results in the posts' order, while the importer's own
+process writes the previous batch. With one core, or a small export, it runs them
+in-process instead; the results are the same.
 """
 
 import hashlib
@@ -15,18 +16,29 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from django.db import connections
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import connections, models
 from wagtail.contrib.redirects.models import Redirect
 
 from communique.core.excerpts import html_to_text, truncate_text
 from communique.search.index import analyse
-from communique.statements.models import LEAD_MAX_LENGTH
+from communique.statements.models import LEAD_MAX_LENGTH, StatementPage
 
 from .content import convert
 
 # Below this many posts, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 400
 CHUNK_SIZE = 64
+LIVE_STATUSES = {"publish"}
+# Text lengths are what an export can get wrong; the rest comes from the importer itself
+# (the slug too: made by slugify and cut to 200 characters).
+FIELDS_NOT_VALIDATED = [
+    field.name
+    for field in StatementPage._meta.get_fields()
+    if not isinstance(field, models.CharField | models.TextField)
+    or field.name in ("path", "url_path", "draft_title", "slug")
+]
 
 
 @dataclass
@@ -39,6 +51,15 @@ class Prepared:
     body_text: str = ""
     search_terms: tuple | None = None  # (title terms, body terms); posts only
     old_paths: set = field(default_factory=set)  # its WordPress URLs, as redirects match them
+    statement: StatementPage | None = None  # a post as a new statement, unsaved; see below
+    invalid: ValidationError | None = None  # why `statement` could not be made
+
+    def new_statement(self):
+        """The statement this post becomes if it is new: fields, body text and dates set and
+        checked; the importer gives it its locale, translation key, slug and lead image."""
+        if self.invalid is not None:
+            raise self.invalid
+        return self.statement
 
 
 @dataclass
@@ -97,7 +118,21 @@ def prepare(item, context):
     prepared.search_terms = analyse(
         assignment.language, title, [lead, prepared.body_text, author_name]
     )
+    try:
+        prepared.statement = _statement(item, fields, prepared.body_text)
+    except ValidationError as error:
+        prepared.invalid = error
     return prepared
+
+
+def _statement(item, fields, body_text):
+    page = StatementPage(live=item.status in LIVE_STATUSES, **fields)
+    page.set_body(page.body, body_text)
+    if page.live:
+        page.first_published_at = item.date
+        page.last_published_at = item.modified or item.date
+    page.clean_fields(exclude=FIELDS_NOT_VALIDATED)
+    return page
 
 
 def worker_count():
@@ -116,13 +151,17 @@ def prepare_all(items, context, workers=None):
         for item in items:
             yield prepare(item, context)
         return
-    global _context
-    _context = context
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_forbid_queries) as pool:
-        yield from pool.imap(_prepare_in_worker, items, chunksize=CHUNK_SIZE)
+    global _items, _context
+    _items, _context = items, context  # the forked workers read them; nothing is sent
+    ContentType.objects.get_for_model(StatementPage)  # cached for Page.__init__ in the workers
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_forbid_queries) as pool:
+            yield from pool.imap(_prepare_in_worker, range(len(items)), chunksize=CHUNK_SIZE)
+    finally:
+        _items = _context = None
 
 
-_context = None
+_items = _context = None
 
 
 class WorkerQueryError(RuntimeError):
@@ -140,5 +179,5 @@ def _forbid_queries():
         connection.execute_wrappers.append(_refuse)
 
 
-def _prepare_in_worker(item):
-    return prepare(item, _context)
+def _prepare_in_worker(index):
+    return prepare(_items[index], _context)

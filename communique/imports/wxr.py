@@ -124,18 +124,15 @@ class _Reader:
     def wp_text(self, element, tag):
         return self.text(element, tag, self.wp)
 
-    def raw(self, element, tag, namespace):
-        child = element.find(f"{{{namespace}}}{tag}")
-        return child.text or "" if child is not None else ""
-
 
 def _date(value):
     if not value or value.startswith("0000"):
         return None
     try:
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        parsed = datetime.fromisoformat(value)  # WordPress writes "2024-05-01 09:30:00"
     except ValueError:
         return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def _int(value):
@@ -146,31 +143,47 @@ def _int(value):
 
 
 def read_item(reader, element):
-    wp = reader.wp_text
-    meta = {}
-    for postmeta in element.findall(f"{{{reader.wp}}}postmeta"):
-        meta[wp(postmeta, "meta_key")] = wp(postmeta, "meta_value")
-    terms = [
-        (category.get("domain", ""), category.get("nicename", ""), (category.text or "").strip())
-        for category in element.findall("category")
-    ]
+    # One pass over the item's children (an item has about twenty; a find() per field
+    # walked them again for each): the first child of each tag, as WordPress writes one.
+    first = {}
+    meta, terms = {}, []
+    postmeta = f"{{{reader.wp}}}postmeta"
+    for child in element:
+        tag = child.tag
+        if tag == postmeta:
+            meta[reader.wp_text(child, "meta_key")] = reader.wp_text(child, "meta_value")
+        elif tag == "category":
+            terms.append((child.get("domain", ""), child.get("nicename", ""),
+                          (child.text or "").strip()))  # fmt: skip
+        elif isinstance(tag, str) and tag not in first:
+            first[tag] = child.text or ""
+
+    def raw(tag, namespace=None):
+        return first.get(f"{{{namespace}}}{tag}" if namespace else tag, "")
+
+    def text(tag, namespace=None):
+        return raw(tag, namespace).strip()
+
+    def wp(tag):
+        return text(tag, reader.wp)
+
     return Item(
-        wp_id=_int(wp(element, "post_id")),
-        post_type=wp(element, "post_type") or "post",
-        status=wp(element, "status") or "publish",
-        title=reader.text(element, "title"),
-        link=reader.text(element, "link"),
-        slug=wp(element, "post_name"),
-        content=reader.raw(element, "encoded", CONTENT_NAMESPACE),
-        excerpt=reader.raw(element, "encoded", reader.excerpt).strip(),
-        author=reader.text(element, "creator", DC_NAMESPACE),
-        date=_date(wp(element, "post_date_gmt")) or _date(wp(element, "post_date")),
-        modified=_date(wp(element, "post_modified_gmt")) or _date(wp(element, "post_modified")),
-        parent_id=_int(wp(element, "post_parent")),
-        sticky=wp(element, "is_sticky") == "1",
+        wp_id=_int(wp("post_id")),
+        post_type=wp("post_type") or "post",
+        status=wp("status") or "publish",
+        title=text("title"),
+        link=text("link"),
+        slug=wp("post_name"),
+        content=raw("encoded", CONTENT_NAMESPACE),
+        excerpt=raw("encoded", reader.excerpt).strip(),
+        author=text("creator", DC_NAMESPACE),
+        date=_date(wp("post_date_gmt")) or _date(wp("post_date")),
+        modified=_date(wp("post_modified_gmt")) or _date(wp("post_modified")),
+        parent_id=_int(wp("post_parent")),
+        sticky=wp("is_sticky") == "1",
         terms=terms,
         meta=meta,
-        attachment_url=wp(element, "attachment_url"),
+        attachment_url=wp("attachment_url"),
         line=element.sourceline or 0,
     )
 

@@ -7,11 +7,14 @@ month archive costs the same on a hundred statements as on a hundred thousand.
 
 `refresh(keys)` recomputes the rows of some translation groups and renumbers only the
 part of each locale's listing that moved; signals call it on publish, unpublish, delete and
-view-restriction changes, and the bulk importer after each batch. `rebuild()` (command
-`rebuild_listings`) recomputes everything.
+view-restriction changes, and the bulk importer after each batch. Inside `deferred()` those
+calls are collected and done as one when the block ends (an import refreshes each group
+once, not once per batch). `rebuild()` (command `rebuild_listings`) recomputes everything.
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -57,12 +60,41 @@ def rows_of(keys):
                .values_list("locale_id", "date", "page_id"))  # fmt: skip
 
 
+_deferred = ContextVar("listing_refresh_deferred", default=None)
+
+
+@contextmanager
+def deferred():
+    """Collect the `refresh()` calls made in this block and make them as one at its end.
+
+    For bulk writes inside one transaction (imports, archive generation): the listing is
+    not read in between, and renumbering a locale once costs what renumbering it once per
+    batch cost each time. If the block raises, nothing is refreshed (the transaction it
+    runs in is being rolled back). Nested blocks leave the work to the outermost.
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    keys, touched = set(), set()
+    token = _deferred.set((keys, touched))
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    refresh(keys, touched)
+
+
 def refresh(keys, touched=()):
     """Recompute the listing rows of these translation groups, in every locale.
 
     `touched`: rows that were removed behind our back (a deleted statement's, taken by
     the database's cascade), whose places and months must be recounted too.
     """
+    pending = _deferred.get()
+    if pending is not None:
+        pending[0].update(keys)
+        pending[1].update(touched)
+        return
     keys = set(keys)
     if not keys:
         return

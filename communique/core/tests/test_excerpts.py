@@ -112,7 +112,7 @@ texts = st.text(
 @example(text=GREEK * 4, limit=400)
 def test_excerpt_properties(text, limit):
     excerpt = truncate_text(text, limit)
-    folded = regex.sub(r"\s+", " ", text).strip()
+    folded = " ".join(text.split())  # white space as str.split() knows it (fold_spaces)
     clusters = graphemes(excerpt)
     assert len(clusters) <= max(limit, 1)
     if excerpt.endswith(ELLIPSIS) and len(graphemes(folded)) > limit:

@@ -323,3 +323,16 @@ def test_a_worker_process_never_uses_the_importers_connection():
     assert len(list(prepare_all(posts, context, workers=0))) == len(posts)  # in-process: fine
     with pytest.raises(WorkerQueryError):
         list(prepare_all(posts, context, workers=1))
+
+
+@pytest.mark.parametrize("workers", ["0", "1"])
+def test_a_post_too_long_for_its_fields_is_named_and_nothing_is_written(tmp_path, workers):
+    """A statement is checked where it is built (a worker process, for large exports); the
+    error still names the post and its line, and the import writes nothing."""
+    export = tmp_path / "long_title.xml"
+    text = (FIXTURES / "plain_blog.xml").read_text(encoding="utf-8")
+    export.write_text(text.replace("Solidarity with the crane operators", "Solidarity " * 30))
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"item #\d+ at line 19 cannot be saved: .*title"):
+        run(export, "--workers", workers)
+    assert snapshot() == before

@@ -61,6 +61,28 @@ def test_publish_back_dated_unpublish_and_delete_keep_positions_exact():
     assert_same_as_rebuilt()
 
 
+def test_deferred_refreshes_collect_until_the_block_ends():
+    with listed.deferred():
+        first = make_statement("en", date=datetime.date(2034, 1, 1))
+        second = make_statement("el", date=datetime.date(2034, 2, 1))
+        StatementPage.objects.get(pk=first.pk).delete()  # its refresh is collected too
+        assert not ListedStatement.objects.filter(page_id=second.pk).exists()
+    assert ListedStatement.objects.filter(page_id=second.pk).count() == Locale.objects.count()
+    assert not ListedStatement.objects.filter(page_id=first.pk).exists()
+    assert_same_as_rebuilt()
+
+
+def test_a_failed_deferred_block_refreshes_nothing():
+    statement = make_statement("en", date=datetime.date(2034, 3, 1))
+    ListedStatement.objects.all().delete()
+    with pytest.raises(RuntimeError), listed.deferred():
+        listed.refresh([statement.translation_key])
+        raise RuntimeError("the import failed")
+    assert not ListedStatement.objects.exists()
+    listed.refresh([statement.translation_key])  # no block left open behind it
+    assert ListedStatement.objects.filter(page_id=statement.pk).exists()
+
+
 def test_month_counts_follow_publishing():
     en = Locale.objects.get(language_code="en")
     page = make_statement("en", date=datetime.date(2034, 2, 10))
