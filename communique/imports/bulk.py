@@ -9,16 +9,19 @@ the search indexes are updated in bulk. Updates of existing statements still go 
 Wagtail's normal path.
 """
 
+import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models import CharField, F, Field, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
-from modelcluster.models import get_serializable_data_for_fields
+from django.utils.encoding import is_protected_type
 from wagtail.models import Page, Revision
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from communique.core.bulk_insert import insert_rows, insert_values
 from communique.search import admin_index
@@ -46,17 +49,51 @@ def _insert_pages(pages):
     insert_rows(StatementPage, pages, StatementPage._meta.local_concrete_fields)
 
 
+@functools.cache
+def _field_serialisers(model):
+    """[(name, function of an instance)]: modelcluster's `get_serializable_data_for_fields`
+    for a saved instance, with what each field needs decided once instead of per value
+    (the revision of every imported page goes through it)."""
+    pk_field = model._meta.pk
+    while pk_field.remote_field and pk_field.remote_field.parent_link:
+        pk_field = pk_field.remote_field.model._meta.pk
+    fields = [("pk", pk_field)] + [(f.name, f) for f in model._meta.fields if f.serialize]
+    return [(name, _serialiser(field)) for name, field in fields]
+
+
+def _serialiser(field):
+    attname = field.attname
+    if field.remote_field is not None:
+        return lambda obj: getattr(obj, attname)
+    plain_pre_save = type(field).pre_save is Field.pre_save
+    plain_string = type(field).value_to_string is Field.value_to_string
+
+    def serialise(obj):
+        value = getattr(obj, attname) if plain_pre_save else field.pre_save(obj, add=False)
+        if isinstance(value, datetime.datetime):
+            value = (
+                timezone.make_aware(value, timezone.get_default_timezone()).astimezone(datetime.UTC)
+                if timezone.is_naive(value)
+                else timezone.localtime(value, datetime.UTC)
+            )
+        if is_protected_type(value):
+            return value
+        return str(value) if plain_string else field.value_to_string(obj)
+
+    return serialise
+
+
 def _revision_content(page, entry):
     """What page.serializable_data() gives for a new page, without its per-page queries."""
-    data = get_serializable_data_for_fields(page)
+    data = {name: serialise(page) for name, serialise in _field_serialisers(type(page))}
     data.update(
         categories=[category.pk for category in entry.categories],
         countries=[country.pk for country in entry.countries],
         signatories=[{"pk": None, "page": page.pk, "sort_order": order,
                       "organisation": organisation.pk}
                      for order, organisation in enumerate(entry.organisations)],
-        comments=[],
     )  # fmt: skip
+    data[COMMENTS_RELATION_NAME] = []
     return data
 
 

@@ -132,6 +132,9 @@ def _statement(item, fields, body_text):
         page.first_published_at = item.date
         page.last_published_at = item.modified or item.date
     page.clean_fields(exclude=FIELDS_NOT_VALIDATED)
+    # Page.__init__ cached its ContentType; the id is enough, and the object would be
+    # pickled back with every page.
+    page._state.fields_cache.clear()
     return page
 
 

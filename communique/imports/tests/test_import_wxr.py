@@ -1,12 +1,14 @@
 """import_wxr against exports written for these tests, and against real WordPress exports."""
 
 import io
+import json
 from pathlib import Path
 
 import lxml.html
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image
@@ -265,6 +267,10 @@ def test_bulk_created_statements_are_whole_wagtail_pages(client, make_user):
     assert parent.numchild == parent.get_children().count()
     assert greek.latest_revision_id and greek.live_revision_id == greek.latest_revision_id
     assert greek.get_latest_revision_as_object().title == greek.title
+    # The revision holds what Wagtail itself would have stored for the page.
+    expected = json.loads(json.dumps(greek.serializable_data(), cls=DjangoJSONEncoder))
+    expected.update(latest_revision=None, live_revision=None)  # set once the revision exists
+    assert greek.latest_revision.content == expected
     assert [c.slug for c in greek.categories.all()] == ["declarations"]
     assert client.get(greek.url).status_code == 200
     assert greek.title in client.get("/el/statements/2021/03/").content.decode()
