@@ -64,11 +64,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from communique.statements.listing import latest_items, statement_index_for
+        from communique.statements.listing import latest_items, statement_index_link
 
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = latest_items(self.locale, request)
-        context["statement_index"] = statement_index_for(self.locale)
+        context["statement_index"] = statement_index_link(self.locale, request)
         return context
 
 

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from .languages import language_codes, language_name, text_direction
+from .main_pages import main_pages
 
 
 @dataclass
@@ -38,7 +38,9 @@ def language_links(page, request):
         for version in page.get_translations(inclusive=True).live().select_related("locale"):
             versions[version.locale.language_code] = version
     homes = {
-        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
+        pages[HomePage].locale.language_code: pages[HomePage]
+        for pages in main_pages(request).values()
+        if HomePage in pages
     }
     links = []
     for code in language_codes():
@@ -65,8 +67,5 @@ def main_navigation(locale, request):
 
     wanted = [(HomePage, _("Home")), (StatementIndexPage, _("Statements")),
               (OrganisationIndexPage, _("Organisations"))]  # fmt: skip
-    pages = Page.objects.live().filter(locale=locale).type(*[model for model, _l in wanted])
-    by_type = {
-        page.content_type.model_class(): page for page in pages.select_related("content_type")
-    }
-    return [(label, by_type[model].get_url(request)) for model, label in wanted if model in by_type]
+    pages = main_pages(request)[locale.pk]
+    return [(label, pages[model].get_url(request)) for model, label in wanted if model in pages]

@@ -25,12 +25,14 @@ def in_locale_or_original(queryset, locale, available, include_originals=True):
     return queryset.filter(own | (~Exists(has_own_version) & ~Exists(has_earlier_version)))
 
 
-def localized_map(model, keys, locale):
-    """Return {translation_key: instance} for `keys`, each in `locale` where it exists."""
+def localized_map(model, keys, locale, related=()):
+    """Return {translation_key: instance} for `keys`, each in `locale` where it exists.
+
+    `related`: foreign keys to fetch with them (what the caller's template reads).
+    """
     chosen = {}
-    for item in (
-        model.objects.filter(translation_key__in=set(keys)).select_related("locale").order_by("pk")
-    ):
+    items = model.objects.filter(translation_key__in=set(keys)).select_related("locale", *related)
+    for item in items.order_by("pk"):
         current = chosen.get(item.translation_key)
         if current is None or (item.locale_id == locale.pk and current.locale_id != locale.pk):
             chosen[item.translation_key] = item

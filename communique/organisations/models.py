@@ -83,7 +83,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
     @path("<str:slug>/")
     @path("<str:slug>/page/<int:number>/")
     def organisation(self, request, slug, number=None):
-        from communique.statements.listing import build_items, statement_index_for
+        from communique.statements.listing import build_items, statement_index_link
         from communique.statements.models import StatementPage
 
         candidates = sorted(
@@ -106,6 +106,6 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
                 "page_obj": page_obj,
                 "listing_url": listing_url(request),
                 "items": build_items(page_obj.object_list, self.locale, request),
-                "statement_index": statement_index_for(self.locale),
+                "statement_index": statement_index_link(self.locale, request),
             },
         )

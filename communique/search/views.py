@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from communique.core.models import Country
 from communique.organisations.models import Organisation
-from communique.statements.listing import build_items, find_category, statement_index_for
+from communique.statements.listing import build_items, find_category, statement_index_link
 from communique.statements.models import StatementPage
 
 from . import engine
@@ -122,6 +122,6 @@ def search(request):
     params.pop("page", None)
     return TemplateResponse(request, "search/search.html", {
         "form": form, "query": query, "items": items, "page_obj": page_obj,
-        "total": len(results), "statement_index": statement_index_for(locale),
+        "total": len(results), "statement_index": statement_index_link(locale, request),
         "query_string": params.urlencode(),
     })  # fmt: skip

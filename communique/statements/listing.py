@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from communique.core.languages import language_order
+from communique.core.main_pages import main_page
 from communique.core.page_cache import add_tags, statement_tag
 from communique.core.translations import localized_map
 from communique.syndication.metadata import statement_json_ld
@@ -121,6 +122,12 @@ def statement_index_for(locale):
     return StatementIndexPage.objects.live().filter(locale=locale).first()
 
 
+def statement_index_link(locale, request):
+    """The statement index of `locale` for links, from the request's main pages (no query
+    once the navigation has read them; see core/main_pages.py)."""
+    return main_page(request, locale, StatementIndexPage)
+
+
 def find_category(slug, locale):
     """Return the category with this slug, in `locale` where translated; 404 if none has it."""
     candidates = sorted(Category.objects.filter(slug=slug), key=lambda c: c.locale_id != locale.pk)
@@ -136,17 +143,15 @@ def statement_details(page, request):
     from communique.organisations.models import Organisation
 
     versions = translations_by_key([page.translation_key], request)[page.translation_key]
-    signatures = list(page.signatories.select_related("organisation__country"))
-    organisations = localized_map(
-        Organisation, [s.organisation.translation_key for s in signatures], page.locale
-    )
+    signed = list(page.signatories.values_list("organisation__translation_key", flat=True))
+    organisations = localized_map(Organisation, signed, page.locale, related=["country"])
     details = {
         "translations": [v for v in versions if v.language_code != page.locale.language_code],
         "all_versions": versions,
-        "signatories": [organisations[s.organisation.translation_key] for s in signatures],
+        "signatories": [organisations[key] for key in signed],
         "categories": localized_categories([page], page.locale)[page.pk],
         "countries": sorted(page.countries.all(), key=lambda country: country.name),
-        "statement_index": statement_index_for(page.locale),
+        "statement_index": statement_index_link(page.locale, request),
     }
     details["statement_meta"] = statement_json_ld(page, request, details)
     add_tags(

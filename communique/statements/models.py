@@ -55,6 +55,23 @@ class StatementIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("statement index")
 
+    def route(self, request, path_components):
+        """A statement's address: its page and locale in one query, where Wagtail's
+        `Page.route` takes two (the page, then its specific form) and the page's locale a
+        third. The index's own routes (listings, categories, months) come first, as ever."""
+        if self.live and len(path_components) == 1:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                child = (
+                    StatementPage.objects.child_of(self).filter(slug=path_components[0])
+                    .select_related("locale").first()
+                )  # fmt: skip
+                if child is not None:
+                    child._cached_parent_obj = self
+                    return child.route(request, [])
+        return super().route(request, path_components)
+
     def statements(self):
         return StatementPage.objects.listed_in(self.locale)
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from lxml import html as lxml_html
 
-from communique.statements.models import StatementPage
+from communique.statements.models import Category, StatementPage, StatementSignatory
 
 from .factories import make_statement
 
@@ -120,5 +120,36 @@ def test_draft_statement_is_not_served(client):
 def test_statement_query_count_is_bounded(client, django_assert_max_num_queries):
     page = StatementPage.objects.get(locale__language_code="en", title__startswith="May Day 2019")
     client.get(page.url)  # warm the per-process caches (site root paths, types)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         assert client.get(page.url).status_code == 200
+
+
+def test_statement_queries_do_not_grow_with_signatories_categories_or_countries(client):
+    """No query per signatory, per signatory's country, per category or per country."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from communique.core.models import Country
+    from communique.organisations.models import Organisation
+
+    def queries(page):
+        client.get(page.url)  # warm the per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    small = make_statement("en", title="One of each")
+    large = make_statement("en", title="Many of each")
+    organisations = list(Organisation.objects.filter(locale__language_code="en")
+                         .exclude(country=None).order_by("country")[:4])  # fmt: skip
+    countries = list(Country.objects.all()[:4])
+    categories = list(Category.objects.filter(locale__language_code="en")[:4])
+    assert len({o.country_id for o in organisations}) > 1 and len(countries) == 4
+    for page, count in ((small, 1), (large, 4)):
+        editable = page.get_latest_revision_as_object()
+        editable.signatories = [StatementSignatory(organisation=organisation, sort_order=order)
+                                for order, organisation in enumerate(organisations[:count])]  # fmt: skip
+        editable.countries = countries[:count]
+        editable.categories = categories[:count]
+        editable.save_revision().publish()
+    assert queries(large) == queries(small)
