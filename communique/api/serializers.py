@@ -3,6 +3,7 @@
 from wagtail.rich_text import expand_db_html
 
 from communique.core.languages import country_name
+from communique.core.main_pages import page_url
 from communique.core.timestamps import to_seconds
 from communique.statements.listing import translations_by_key
 from communique.syndication.absolute import absolutize_html
@@ -64,7 +65,7 @@ def statement_records(pages, request):
 
 def statement_record(page, request, versions):
     language = page.locale.language_code
-    url = request.build_absolute_uri(page.get_url(request))
+    url = request.build_absolute_uri(page_url(page, request))
     return {
         "id": page.pk,
         "translation_group": page.translation_key,

@@ -1,17 +1,29 @@
-"""The main pages of every language (home, statements, organisations), read once a request.
+"""The main pages of every language (home, statements, organisations), read once a request,
+and the URLs of the pages a page links to.
 
 Every page shows the main navigation and links to the other languages' home pages;
 statements, listings and search results link to their language's statement index. One
 query fetches all of these pages for all languages and the request keeps the answer, instead
 of a query for each use. They are plain `Page` objects (URL, title, locale): enough for
 links. Code that needs the specific page (its routes, say) asks for it.
+
+`page_url(page, request)` is `page.get_url(request)` for the links a page shows. Wagtail
+reverses a URL for every page it is asked about (about 0.1 ms each: a listing asks for
+forty); a page's URL is its parent's and its slug, so a statement's is its statement
+index's URL and its slug, and each index's URL is worked out once a request.
 """
 
 from collections import defaultdict
 
+from django.contrib.contenttypes.models import ContentType
+from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
 _ATTRIBUTE = "_communique_main_pages"
+# What links need (URL, title, language); the rest of a page row is not read.
+_FIELDS = ["id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id",
+           "translation_key", "locale__language_code"]  # fmt: skip
+_URLS = "_communique_page_urls"
 
 
 def _main_models():
@@ -27,14 +39,15 @@ def main_pages(request):
     """{locale id: {page model: its first live page of that model}} for the main models."""
     found = getattr(request, _ATTRIBUTE, None)
     if found is None:
-        models = _main_models()
+        types = ContentType.objects.get_for_models(*_main_models())  # cached by Django
+        model_of = {content_type.pk: model for model, content_type in types.items()}
         found = defaultdict(dict)
         pages = (
-            Page.objects.live().type(*models).select_related("locale", "content_type")
-            .order_by("path")
+            Page.objects.live().filter(content_type__in=model_of)
+            .select_related("locale").only(*_FIELDS).order_by("path")
         )  # fmt: skip
         for page in pages:
-            found[page.locale_id].setdefault(page.content_type.model_class(), page)
+            found[page.locale_id].setdefault(model_of[page.content_type_id], page)
         setattr(request, _ATTRIBUTE, found)
     return found
 
@@ -42,3 +55,32 @@ def main_pages(request):
 def main_page(request, locale, model):
     """The live page of `model` (one of the main models) in `locale`, or None."""
     return main_pages(request)[locale.pk].get(model)
+
+
+def page_url(page, request):
+    """`page.get_url(request)`, from the parent's URL when the parent is a main page.
+
+    `page` needs its `path`, `slug` and `url_path`.
+    """
+    if request is None:
+        return page.get_url(request)
+    urls = request.__dict__.setdefault(_URLS, {})
+    if page.path not in urls:
+        urls[page.path] = child_url(page.path, page.slug, request) or page.get_url(request)
+    return urls[page.path]
+
+
+def child_url(path, slug, request):
+    """The URL of the page at `path` with `slug` if its parent is a main page, else None."""
+    parent = _main_page_at(request, path[: -Page.steplen])
+    parent_url = page_url(parent, request) if parent is not None else None
+    return f"{parent_url}{iri_to_uri(slug)}/" if parent_url else None
+
+
+def _main_page_at(request, path):
+    by_path = request.__dict__.get("_communique_main_pages_by_path")
+    if by_path is None:
+        by_path = request._communique_main_pages_by_path = {
+            page.path: page for pages in main_pages(request).values() for page in pages.values()
+        }
+    return by_path.get(path)

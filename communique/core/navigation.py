@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .languages import language_codes, language_name, text_direction
-from .main_pages import main_pages
+from .main_pages import main_pages, page_url
 
 
 @dataclass
@@ -20,9 +20,9 @@ class LanguageLink:
 
 def route_suffix(page, request):
     """Return the part of the request path that a routable page handles itself (e.g. `2019/12/`)."""
-    page_url = page.get_url(request) or ""
-    if page_url and request.path.startswith(page_url):
-        return request.path[len(page_url) :]
+    url = page_url(page, request) or ""
+    if url and request.path.startswith(url):
+        return request.path[len(url) :]
     return ""
 
 
@@ -46,9 +46,9 @@ def language_links(page, request):
     for code in language_codes():
         target = versions.get(code)
         if target is not None:
-            url = target.get_url(request) + suffix
+            url = page_url(target, request) + suffix
         elif code in homes:
-            url = homes[code].get_url(request)
+            url = page_url(homes[code], request)
         else:
             continue
         links.append(
@@ -68,4 +68,4 @@ def main_navigation(locale, request):
     wanted = [(HomePage, _("Home")), (StatementIndexPage, _("Statements")),
               (OrganisationIndexPage, _("Organisations"))]  # fmt: skip
     pages = main_pages(request)[locale.pk]
-    return [(label, pages[model].get_url(request)) for model, label in wanted if model in pages]
+    return [(label, page_url(pages[model], request)) for model, label in wanted if model in pages]

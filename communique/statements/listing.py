@@ -4,9 +4,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from wagtail.models import Page
 
 from communique.core.languages import language_order
-from communique.core.main_pages import main_page
+from communique.core.main_pages import child_url, main_page
 from communique.core.page_cache import add_tags, statement_tag
 from communique.core.translations import localized_map
 from communique.syndication.metadata import statement_json_ld
@@ -62,18 +63,16 @@ def translations_by_key(keys, request):
     Read from the listing table: each published, public version is listed as its own
     locale's (not fallback) row, found by key through an index on any database.
     """
-    pages = (
-        StatementPage.objects.filter(
-            listings__translation_key__in=set(keys), listings__is_fallback=False
-        )  # fmt: skip
-        .select_related("locale")
-        .only("id", "title", "url_path", "translation_key", "locale__language_code")
-    )
+    rows = StatementPage.objects.filter(
+        listings__translation_key__in=set(keys), listings__is_fallback=False
+    ).values_list("pk", "title", "path", "slug", "url_path", "translation_key",
+                  "locale__language_code")  # fmt: skip
     grouped = defaultdict(list)
-    for page in pages:
-        grouped[page.translation_key].append(
-            Translation(page.locale.language_code, page.title, page.get_url(request), page.pk)
-        )
+    for pk, title, path, slug, url_path, key, language_code in rows:
+        url = child_url(path, slug, request) if request is not None else None
+        if url is None:  # not under its language's statement index: ask Wagtail
+            url = Page(pk=pk, path=path, slug=slug, url_path=url_path).get_url(request)
+        grouped[key].append(Translation(language_code, title, url, pk))
     for versions in grouped.values():
         versions.sort(key=lambda version: language_order(version.language_code))
     return grouped

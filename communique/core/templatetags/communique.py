@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Locale
 
 from communique.core import languages, pagination
+from communique.core.main_pages import page_url
 from communique.core.navigation import language_links, main_navigation
 
 register = template.Library()
@@ -29,6 +30,12 @@ def site_navigation(context):
     page = context.get("page")
     locale = page.locale if page is not None else Locale.get_active()
     return main_navigation(locale, request)
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, page):
+    """The URL of `page` for a link: `pageurl` without a reverse() per page (main_pages.py)."""
+    return page_url(page, context["request"])
 
 
 @register.simple_tag(takes_context=True)
