@@ -79,33 +79,31 @@ class StatementQuerySet(PageQuerySet):
             return self.order_by("-listed_date", "-listed_page")
         return self.order_by("-date", "-pk")
 
+    # Each filter below is "the page is one of these", the set read once through its own
+    # index: as a correlated EXISTS, SQLite probed it once per listed row of the locale
+    # (a category page's count took 10 ms on 10,000 statements; this way 1.6 ms).
+
     def in_category(self, category):
         through = self.model.categories.through
         return self.filter(
-            Exists(
-                through.objects.filter(
-                    statementpage_id=OuterRef("pk"),
-                    category__translation_key=category.translation_key,
-                )
-            )
+            pk__in=through.objects.filter(
+                category__translation_key=category.translation_key
+            ).values("statementpage_id")
         )
 
     def in_country(self, country):
         through = self.model.countries.through
         return self.filter(
-            Exists(through.objects.filter(statementpage_id=OuterRef("pk"), country_id=country.pk))
+            pk__in=through.objects.filter(country_id=country.pk).values("statementpage_id")
         )
 
     def signed_by(self, organisation):
         from .models import StatementSignatory
 
         return self.filter(
-            Exists(
-                StatementSignatory.objects.filter(
-                    page_id=OuterRef("pk"),
-                    organisation__translation_key=organisation.translation_key,
-                )
-            )
+            pk__in=StatementSignatory.objects.filter(
+                organisation__translation_key=organisation.translation_key
+            ).values("page_id")
         )
 
     def _date_field(self):
