@@ -26,8 +26,12 @@ def route_suffix(page, request):
     return ""
 
 
-def language_links(page, request):
-    """Link to this page in every language; a language it lacks gets that language's home page."""
+def language_links(page, request, known_versions=None):
+    """Link to this page in every language; a language it lacks gets that language's home page.
+
+    `known_versions`: {language code: URL} of the page's published versions when the caller
+    has them already (a statement page does), which saves looking them up again.
+    """
     from .models import HomePage
 
     current = page.locale.language_code if page else None
@@ -35,8 +39,11 @@ def language_links(page, request):
     suffix = ""
     if page is not None:
         suffix = route_suffix(page, request)
-        for version in page.get_translations(inclusive=True).live().select_related("locale"):
-            versions[version.locale.language_code] = version
+        if known_versions is None:
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
+            known_versions = {version.locale.language_code: page_url(version, request)
+                              for version in translations}  # fmt: skip
+        versions = {**known_versions, current: page_url(page, request)}
     homes = {
         pages[HomePage].locale.language_code: pages[HomePage]
         for pages in main_pages(request).values()
@@ -46,7 +53,7 @@ def language_links(page, request):
     for code in language_codes():
         target = versions.get(code)
         if target is not None:
-            url = page_url(target, request) + suffix
+            url = target + suffix
         elif code in homes:
             url = page_url(homes[code], request)
         else:

@@ -5,7 +5,7 @@ shown once, in its original version (the earliest one created), unless the calle
 hide such items.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 
 def in_locale_or_original(queryset, locale, available, include_originals=True):
@@ -28,10 +28,12 @@ def in_locale_or_original(queryset, locale, available, include_originals=True):
 def localized_map(model, keys, locale, related=()):
     """Return {translation_key: instance} for `keys`, each in `locale` where it exists.
 
-    `related`: foreign keys to fetch with them (what the caller's template reads).
+    `keys` may be a queryset of keys (a subquery: one query in all). `related`: foreign keys
+    to fetch with them (what the caller's template reads).
     """
     chosen = {}
-    items = model.objects.filter(translation_key__in=set(keys)).select_related("locale", *related)
+    keys = keys if isinstance(keys, QuerySet) else set(keys)
+    items = model.objects.filter(translation_key__in=keys).select_related("locale", *related)
     for item in items.order_by("pk"):
         current = chosen.get(item.translation_key)
         if current is None or (item.locale_id == locale.pk and current.locale_id != locale.pk):

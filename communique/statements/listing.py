@@ -84,12 +84,19 @@ def localized_categories(pages, locale):
     keys = {category.translation_key for categories in assigned.values() for category in categories}
     localized = localized_map(Category, keys, locale)
     return {
-        page_id: sorted(
-            (localized[category.translation_key] for category in categories),
-            key=lambda category: category.name.casefold(),
-        )
+        page_id: _by_name(localized[category.translation_key] for category in categories)
         for page_id, categories in assigned.items()
     }
+
+
+def statement_categories(page):
+    """One statement's categories, each in its language where translated: one query."""
+    keys = page.categories.values_list("translation_key", flat=True)  # a list in previews
+    return _by_name(localized_map(Category, keys, page.locale).values())
+
+
+def _by_name(categories):
+    return sorted(categories, key=lambda category: category.name.casefold())
 
 
 def build_items(pages, locale, request):
@@ -148,7 +155,7 @@ def statement_details(page, request):
         "translations": [v for v in versions if v.language_code != page.locale.language_code],
         "all_versions": versions,
         "signatories": [organisations[key] for key in signed],
-        "categories": localized_categories([page], page.locale)[page.pk],
+        "categories": statement_categories(page),
         "countries": sorted(page.countries.all(), key=lambda country: country.name),
         "statement_index": statement_index_link(page.locale, request),
     }

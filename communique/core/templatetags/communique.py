@@ -40,7 +40,9 @@ def page_link(context, page):
 
 @register.simple_tag(takes_context=True)
 def page_languages(context):
-    return language_links(context.get("page"), context["request"])
+    versions = context.get("all_versions")  # a statement page's (statements/listing.py)
+    known = {version.language_code: version.url for version in versions} if versions else None
+    return language_links(context.get("page"), context["request"], known)
 
 
 @register.simple_tag
