@@ -23,6 +23,7 @@ _ATTRIBUTE = "_communique_main_pages"
 # What links need (URL, title, language); the rest of a page row is not read.
 _FIELDS = ["id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id",
            "translation_key", "locale__language_code"]  # fmt: skip
+_BY_PATH = "_communique_main_pages_by_path"
 _URLS = "_communique_page_urls"
 
 
@@ -64,7 +65,7 @@ def page_url(page, request):
     """
     if request is None:
         return page.get_url(request)
-    urls = request.__dict__.setdefault(_URLS, {})
+    urls = vars(request).setdefault(_URLS, {})
     if page.path not in urls:
         urls[page.path] = child_url(page.path, page.slug, request) or page.get_url(request)
     return urls[page.path]
@@ -78,9 +79,9 @@ def child_url(path, slug, request):
 
 
 def _main_page_at(request, path):
-    by_path = request.__dict__.get("_communique_main_pages_by_path")
+    by_path = getattr(request, _BY_PATH, None)
     if by_path is None:
-        by_path = request._communique_main_pages_by_path = {
-            page.path: page for pages in main_pages(request).values() for page in pages.values()
-        }
+        by_path = {page.path: page for pages in main_pages(request).values()
+                   for page in pages.values()}  # fmt: skip
+        setattr(request, _BY_PATH, by_path)
     return by_path.get(path)

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from communique.core.excerpts import html_to_text, truncate_text
+from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
 from communique.core.pagination import listing_url, paginate, redirect_to_path_form
 
@@ -101,7 +102,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
             "heading": heading,
             "page_obj": page_obj,
             "items": build_items(page_obj.object_list, self.locale, request),
-            "archive": archive_years(self.month_counts(), self.get_url(request), selected),
+            "archive": archive_years(self.month_counts(), page_url(self, request), selected),
             "listing_url": listing_url(request),
             **extra,
         }
