@@ -67,6 +67,20 @@ def test_preview_shows_the_page_in_its_own_language(editor_client):
     assert "Μετάβαση στο περιεχόμενο" in response.content.decode()
 
 
+def test_a_new_statement_can_be_previewed_before_it_is_saved(editor_client):
+    """A page that is not saved yet has no row to look anything up by: its links and
+    language switcher must still render (they are built from its parent's URL)."""
+    index = StatementIndexPage.objects.get(locale__language_code="el")
+    url = reverse("wagtailadmin_pages:preview_on_add",
+                  args=["statements", "statementpage", index.pk])  # fmt: skip
+    editor_client.post(url, statement_form(title="Νέα δήλωση", slug="nea-dilosi"))
+    response = editor_client.get(url)
+    assert response.status_code == 200 and "Νέα δήλωση" in response.content.decode()
+    tree = lxml_html.fromstring(response.content)
+    assert tree.xpath("/html/@lang") == ["el"]
+    assert tree.xpath("//a[@hreflang='el']/@href") == ["/el/statements/nea-dilosi/"]
+
+
 def test_revisions_can_be_compared_and_reverted(client, make_user):
     client.force_login(make_user("co", COORDINATORS))
     page = make_statement("en", title="First title")
