@@ -85,6 +85,8 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
     def organisation(self, request, slug, number=None):
         from communique.statements.listing import build_items, statement_index_link
         from communique.statements.models import StatementPage
+        from communique.statements.pagination import narrowed_paginator
+        from communique.statements.queries import organisation_pages
 
         candidates = sorted(
             organisations_for_locale(self.locale).filter(slug=slug).select_related("country"),
@@ -93,11 +95,13 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         if not candidates:
             raise Http404("No such organisation")
         organisation = candidates[0]
-        statements = StatementPage.objects.listed_in(self.locale).signed_by(organisation)
+        signed = organisation_pages(organisation)
+        statements = StatementPage.objects.listed_in(self.locale).filter(pk__in=signed)
         moved = redirect_to_path_form(request, number)
         if moved:
             return moved
-        page_obj = paginate(request, statements, number)
+        page_obj = paginate(request, statements, number,
+                            paginator_class=narrowed_paginator(self.locale, signed))  # fmt: skip
         return self.render(
             request,
             template="organisations/organisation_detail.html",

@@ -18,7 +18,7 @@ from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
 from communique.core.pagination import listing_url, paginate, redirect_to_path_form
 
-from .queries import StatementQuerySet
+from .queries import StatementQuerySet, category_pages, country_pages
 
 LEAD_MAX_LENGTH = 600
 
@@ -108,6 +108,15 @@ class StatementIndexPage(RoutablePageMixin, Page):
         }
         return self.render(request, context_overrides=context)
 
+    def render_narrowed(self, request, pages, heading, number, **extra):
+        """The listing of the statements among `pages` (a subquery of ids), counted on the
+        listing table (see CountedPaginator)."""
+        from .pagination import narrowed_paginator
+
+        return self.render_listing(request, self.statements().filter(pk__in=pages), heading,
+                                   number, paginator_class=narrowed_paginator(self.locale, pages),
+                                   **extra)  # fmt: skip
+
     @path("")
     @path("page/<int:number>/")
     def all_statements(self, request, number=None):
@@ -127,13 +136,8 @@ class StatementIndexPage(RoutablePageMixin, Page):
         category = find_category(slug, self.locale)
         if category.slug != slug:
             return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
-        return self.render_listing(
-            request,
-            self.statements().in_category(category),
-            category.name,
-            number,
-            category=category,
-        )
+        return self.render_narrowed(request, category_pages(category), category.name, number,
+                                    category=category)  # fmt: skip
 
     @path("country/<str:code>/")
     @path("country/<str:code>/page/<int:number>/")
@@ -145,13 +149,8 @@ class StatementIndexPage(RoutablePageMixin, Page):
         country = Country.objects.filter(code=code.upper()).first()
         if country is None:
             raise Http404
-        return self.render_listing(
-            request,
-            self.statements().in_country(country),
-            country.name,
-            number,
-            country=country,
-        )
+        return self.render_narrowed(request, country_pages(country), country.name, number,
+                                    country=country)  # fmt: skip
 
     @re_path(r"^(?P<year>\d{4})/$")
     @re_path(r"^(?P<year>\d{4})/page/(?P<number>\d+)/$")

@@ -1,5 +1,7 @@
 """Pages of a locale's whole listing, found by position instead of by OFFSET."""
 
+import functools
+
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.utils.functional import cached_property
@@ -29,3 +31,27 @@ class ListingPaginator(Paginator):
         bottom = max(0, top - self.per_page + 1)
         objects = self.object_list.filter(listed_position__gte=bottom, listed_position__lte=top)
         return self._get_page(objects, number, self)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told what to count: for a listing narrowed to a set of statements (a
+    category's, a country's, an organisation's), the locale's listing rows in that set.
+
+    Counting the narrowed statements themselves joined every listed row of the locale to its
+    statement's row: a category page's count took 109 ms on 100,000 statements in SQLite.
+    """
+
+    def __init__(self, object_list, per_page, *, rows, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = rows
+
+    @cached_property
+    def count(self):
+        return self.rows.count()
+
+
+def narrowed_paginator(locale, pages):
+    """The paginator class for `locale`'s listing narrowed to `pages` (a subquery of ids)."""
+    from .queries import listing_rows
+
+    return functools.partial(CountedPaginator, rows=listing_rows(locale).filter(page_id__in=pages))

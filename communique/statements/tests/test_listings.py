@@ -197,3 +197,31 @@ def test_statements_behind_a_view_restriction_are_not_published(client, group):
     PageViewRestriction.objects.create(page=index, restriction_type="login")
     assert not StatementPage.objects.published().filter(locale=group["en"].locale).exists()
     assert "Original in English" not in client.get("/api/v1/statements?limit=100").content.decode()
+
+
+@pytest.mark.parametrize("show_untranslated", [True, False])
+def test_narrowed_listings_count_on_the_listing_table_what_they_list(settings, show_untranslated):
+    """Category, country and organisation pages count listing rows, not statements: the two
+    must agree in every language, with and without untranslated originals shown."""
+    from wagtail.models import Locale
+
+    from communique.core.models import Country
+    from communique.organisations.models import Organisation
+    from communique.statements.models import Category, StatementPage
+    from communique.statements.pagination import narrowed_paginator
+    from communique.statements.queries import category_pages, country_pages, organisation_pages
+
+    settings.COMMUNIQUE_SHOW_UNTRANSLATED = show_untranslated
+    narrowings = (
+        [category_pages(category) for category in Category.objects.all()]
+        + [country_pages(country) for country in Country.objects.all()]
+        + [organisation_pages(organisation) for organisation in Organisation.objects.all()]
+    )
+    counted = 0
+    for locale in Locale.objects.filter(language_code__in=["en", "el", "ar", "ko"]):
+        for pages in narrowings:
+            statements = StatementPage.objects.listed_in(locale).filter(pk__in=pages)
+            paginator = narrowed_paginator(locale, pages)(statements, 10)
+            assert paginator.count == statements.count()
+            counted += paginator.count
+    assert counted  # the demo has statements in these languages, categories and countries
