@@ -1,4 +1,5 @@
-"""Pages of a locale's whole listing, found by position instead of by OFFSET."""
+"""Paginators for listings: a locale's whole listing found by position instead of by
+OFFSET, and narrowed listings counted on the listing table."""
 
 import functools
 
