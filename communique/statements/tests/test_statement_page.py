@@ -168,3 +168,27 @@ def test_categories_of_an_unsaved_draft_are_shown_in_the_pages_language():
     assert {category.translation_key for category in shown} == {c.translation_key for c in english}
     greek = {c.translation_key: c for c in Category.objects.filter(locale__language_code="el")}
     assert all(category == greek.get(category.translation_key, category) for category in shown)
+
+
+def test_signatories_of_an_unsaved_draft_are_shown_in_their_order():
+    """Signatory keys are read as values (no instances); a preview's signatories live in
+    memory, and must come out in the draft's order, in the page's language where translated."""
+    from django.test import RequestFactory
+
+    from communique.organisations.models import Organisation
+    from communique.statements.listing import statement_details
+
+    page = make_statement("el")
+    chosen = list(Organisation.objects.filter(locale__language_code="en").order_by("-pk")[:3])
+    draft = page.get_latest_revision_as_object()
+    draft.signatories = [StatementSignatory(organisation=organisation, sort_order=order)
+                         for order, organisation in enumerate(chosen)]  # fmt: skip
+    shown = statement_details(draft, RequestFactory().get("/"))["signatories"]
+    assert [o.translation_key for o in shown] == [o.translation_key for o in chosen]
+    assert all(
+        o.locale.language_code == "el"
+        or not Organisation.objects.filter(
+            translation_key=o.translation_key, locale__language_code="el"
+        ).exists()
+        for o in shown
+    )
