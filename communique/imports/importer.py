@@ -22,6 +22,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
 from communique.core.bulk_insert import insert_values
+from communique.core.garbage import paused_collection
 from communique.core.languages import language_codes
 from communique.core.models import StandardPage
 from communique.core.site_structure import ensure_site_structure
@@ -39,6 +40,8 @@ from .wxr import WxrError, parse_file
 logger = logging.getLogger(__name__)
 NAMESPACE = uuid.UUID("2b0f5f8e-3f0e-4d55-9d59-7f8a3c1e6b21")
 BATCH_SIZE = 1000
+# A batch this big is written early when the next post is not prepared yet (prepare.py).
+EARLY_BATCH_SIZE = 100
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 IMPORTED_STATUSES = LIVE_STATUSES | DRAFT_STATUSES
 SKIPPED_TYPES = {
@@ -85,12 +88,13 @@ class Importer:
         self.pending, self.taken_slugs, self.taken_keys, self.indexes = [], {}, set(), {}
 
     def run(self):
-        export = parse_file(self.path)  # before the transaction: bad files change nothing
-        with transaction.atomic():
-            with listed.deferred():
-                self.import_export(export)
-            if self.options.dry_run:
-                transaction.set_rollback(True)
+        with paused_collection():
+            export = parse_file(self.path)  # before the transaction: bad files change nothing
+            with transaction.atomic():
+                with listed.deferred():
+                    self.import_export(export)
+                if self.options.dry_run:
+                    transaction.set_rollback(True)
         return self.summary
 
     # Steps -----------------------------------------------------------------------------
@@ -146,7 +150,9 @@ class Importer:
                 if item.post_type == "page" and self.pending:
                     self.flush()
                 self.import_item(item, ready)
-                if len(self.pending) >= BATCH_SIZE:
+                if len(self.pending) >= BATCH_SIZE or (
+                    len(self.pending) >= EARLY_BATCH_SIZE and not ready.ready()
+                ):
                     self.flush()
                 tick()
         self.flush()

@@ -4,7 +4,7 @@ Converting a post's HTML to rich text, taking its plain text, analysing its word
 search index, fingerprinting it for the next import and building (and checking) the
 statement it becomes are pure functions of the post: about half of an import's time.
 `prepare_all()` runs them in worker processes (forked, so they start with everything the
-importer has loaded) and yields the results in the posts' order, while the importer's own
+importer has loaded) and gives the results in the posts' order, while the importer's own
 process writes the previous batch. With one core, or a small export, it runs them
 in-process instead; the results are the same.
 """
@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -144,24 +145,64 @@ def worker_count():
 
 
 def prepare_all(items, context, workers=None):
-    """Yield `prepare(item)` for each of `items`, in order.
+    """`prepare(item)` for each of `items`, in order, as a `PreparedStream`.
 
     `workers`: how many processes; None chooses by the cores and the size of the export.
     """
     if workers is None:
         workers = worker_count() if len(items) >= POOL_THRESHOLD else 0
-    if workers < 1:
-        for item in items:
-            yield prepare(item, context)
-        return
-    global _items, _context
-    _items, _context = items, context  # the forked workers read them; nothing is sent
-    ContentType.objects.get_for_model(StatementPage)  # cached for Page.__init__ in the workers
-    try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_forbid_queries) as pool:
-            yield from pool.imap(_prepare_in_worker, range(len(items)), chunksize=CHUNK_SIZE)
-    finally:
-        _items = _context = None
+    return PreparedStream(items, context, workers)
+
+
+class PreparedStream:
+    """An iterator of Prepared posts that can say whether the next one is ready.
+
+    The importer writes a batch early rather than wait idle for the workers (at the start
+    of an import the first full batch takes them the better part of a second). Close it
+    to stop the workers at once.
+    """
+
+    def __init__(self, items, context, workers):
+        self._pool, self._ready = None, deque()
+        if workers < 1:
+            self._results = (prepare(item, context) for item in items)
+            return
+        global _items, _context
+        _items, _context = items, context  # the forked workers read them; nothing is sent
+        ContentType.objects.get_for_model(StatementPage)  # cached for Page.__init__ in workers
+        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_forbid_queries)
+        chunks = [range(start, min(start + CHUNK_SIZE, len(items)))
+                  for start in range(0, len(items), CHUNK_SIZE)]  # fmt: skip
+        self._chunks = self._pool.imap(_prepare_in_worker, chunks)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._pool is None:
+            return next(self._results)
+        if not self._ready:
+            self._ready.extend(next(self._chunks))
+        return self._ready.popleft()
+
+    def ready(self):
+        """Whether the next result can be had without waiting (in-process: always)."""
+        if self._pool is None or self._ready:
+            return True
+        try:
+            self._ready.extend(self._chunks.next(timeout=0))
+        except multiprocessing.TimeoutError:
+            return False
+        except StopIteration:
+            pass
+        return True
+
+    def close(self):
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+            global _items, _context
+            _items = _context = None
 
 
 _items = _context = None
@@ -182,5 +223,5 @@ def _forbid_queries():
         connection.execute_wrappers.append(_refuse)
 
 
-def _prepare_in_worker(index):
-    return prepare(_items[index], _context)
+def _prepare_in_worker(indexes):
+    return [prepare(_items[index], _context) for index in indexes]

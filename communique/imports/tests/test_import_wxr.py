@@ -2,6 +2,7 @@
 
 import io
 import json
+from contextlib import closing
 from pathlib import Path
 
 import lxml.html
@@ -284,11 +285,18 @@ def test_bulk_created_statements_are_whole_wagtail_pages(client, make_user):
     assert StatementPage.objects.get(pk=greek.pk).title == "Edited after import"
 
 
-def test_posts_prepared_in_worker_processes_import_as_in_process():
-    """Worker processes (prepare.py) change the speed of an import, never its result."""
+@pytest.mark.parametrize("batch_sizes", [None, (7, 1)])
+def test_posts_prepared_in_worker_processes_import_as_in_process(monkeypatch, batch_sizes):
+    """Worker processes (prepare.py) change the speed of an import, never its result, and
+    neither do batch sizes, nor batches written early while the workers catch up."""
     from django.db import transaction
 
+    from communique.imports import importer
     from communique.imports.importer import Importer, Options
+
+    if batch_sizes:
+        monkeypatch.setattr(importer, "BATCH_SIZE", batch_sizes[0])
+        monkeypatch.setattr(importer, "EARLY_BATCH_SIZE", batch_sizes[1])
     from communique.search.models import SearchEntry
 
     def imported_state(workers):
@@ -327,8 +335,29 @@ def test_a_worker_process_never_uses_the_importers_connection():
     context = Context({item.wp_id: Assignment("en", str(item.wp_id)) for item in posts}, {},
                       image_for_url=lambda url: Image.objects.first())  # fmt: skip
     assert len(list(prepare_all(posts, context, workers=0))) == len(posts)  # in-process: fine
-    with pytest.raises(WorkerQueryError):
-        list(prepare_all(posts, context, workers=1))
+    with pytest.raises(WorkerQueryError), closing(prepare_all(posts, context, workers=1)) as ready:
+        list(ready)
+
+
+def test_prepared_posts_come_in_order_when_the_importer_asks_whether_they_are_ready():
+    from communique.imports.languages import Assignment
+    from communique.imports.prepare import Context, prepare_all
+    from communique.imports.wxr import parse_file
+
+    posts = [item for item in parse_file(SAMPLES / "themeunittestdata.wordpress.xml").items
+             if item.post_type == "post"]  # fmt: skip
+    context = Context({item.wp_id: Assignment("en", str(item.wp_id)) for item in posts}, {},
+                      image_for_url=lambda url: None)  # fmt: skip
+    expected = [prepared.fields for prepared in prepare_all(posts, context, workers=0)]
+    received = []
+    with closing(prepare_all(posts, context, workers=2)) as stream:
+        while len(received) < len(posts):
+            if stream.ready():
+                received.append(next(stream).fields)
+        assert stream.ready()  # nothing left to wait for
+        with pytest.raises(StopIteration):
+            next(stream)
+    assert received == expected
 
 
 @pytest.mark.parametrize("workers", ["0", "1"])
@@ -342,3 +371,27 @@ def test_a_post_too_long_for_its_fields_is_named_and_nothing_is_written(tmp_path
     with pytest.raises(CommandError, match=r"item #\d+ at line 19 cannot be saved: .*title"):
         run(export, "--workers", workers)
     assert snapshot() == before
+
+
+def test_an_import_runs_with_the_cyclic_collector_paused(monkeypatch):
+    import gc
+
+    from communique.imports.importer import Importer
+
+    seen = []
+    import_export = Importer.import_export
+
+    def spy(self, export):
+        seen.append(gc.isenabled())
+        return import_export(self, export)
+
+    monkeypatch.setattr(Importer, "import_export", spy)
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        run("plain_blog.xml")
+        assert seen == [False] and gc.isenabled()
+    finally:
+        if not enabled:
+            gc.disable()
+    assert imported(10).title == "Solidarity with the crane operators"
