@@ -3,13 +3,13 @@
 import datetime
 import uuid
 
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError
 from wagtail.models import Locale
 
+from communique.core import changes
 from communique.core.models import Country
 from communique.core.translations import localized_map
 from communique.organisations.models import Organisation
@@ -101,7 +101,7 @@ def list_statements(request: HttpRequest, response: HttpResponse,
                     filters: Query[StatementFilters]):  # fmt: skip
     """Published statements, newest first, each with its other translations listed."""
     statements = filtered_statements(filters)
-    set_last_modified(response, statements.aggregate(latest=Max("last_published_at"))["latest"])
+    set_last_modified(response, changes.last_change())
     if filters.cursor:
         try:
             statements = after_cursor(statements, filters.cursor)

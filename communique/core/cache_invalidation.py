@@ -1,19 +1,29 @@
-"""What drops which cached pages (see page_cache.py): one place for every kind of change."""
+"""What drops which cached pages (see page_cache.py): one place for every kind of change.
+
+Each change is also recorded as the time content last changed (changes.py).
+"""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import changes
 from .page_cache import LISTINGS, SITE, invalidate, statement_tag
+
+
+def content_changed(*tags):
+    """Drop the cached pages that show these tags, and note the time of the change."""
+    invalidate(*tags)
+    changes.record()
 
 
 def page_changed(sender, instance, **kwargs):
     from communique.statements.models import StatementPage
 
     if isinstance(instance, StatementPage):
-        invalidate(statement_tag(instance.translation_key), LISTINGS)
+        content_changed(statement_tag(instance.translation_key), LISTINGS)
     else:  # home pages, indexes, standard pages: navigation and language links everywhere
-        invalidate(SITE)
+        content_changed(SITE)
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -23,14 +33,14 @@ def page_deleted(sender, instance, **kwargs):
 def snippet_changed(kind):
     def handler(sender, instance, raw=False, **kwargs):
         if not raw:
-            invalidate(f"{kind}:{instance.translation_key}", LISTINGS)
+            content_changed(f"{kind}:{instance.translation_key}", LISTINGS)
 
     return handler
 
 
 def everything_changed(sender, raw=False, **kwargs):
     if not raw:
-        invalidate(SITE)
+        content_changed(SITE)
 
 
 def connect():

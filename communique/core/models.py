@@ -83,3 +83,16 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ContentChange(models.Model):
+    """When what readers see last changed (see core/changes.py); one row per scope."""
+
+    scope = models.CharField(max_length=40, primary_key=True)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("content change")
+
+    def __str__(self):
+        return f"{self.scope}: {self.changed_at.isoformat()}"

@@ -24,6 +24,8 @@ from wagtail.models import Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from communique.core.bulk_insert import insert_rows, insert_values
+from communique.core.cache_invalidation import content_changed
+from communique.core.page_cache import LISTINGS, statement_tag
 from communique.search import admin_index
 from communique.search.index import index_statements
 from communique.statements import listed
@@ -165,7 +167,10 @@ def create_statements(entries):
     admin_index.add_new(StatementPage, live)
     index_statements(live, {entry.page.pk: entry.search_terms for entry in entries
                             if entry.search_terms})  # fmt: skip
-    listed.refresh({page.translation_key for page in live})
+    keys = {page.translation_key for page in live}
+    listed.refresh(keys)
+    if live:  # no signals on this path: readers' cached pages are dropped here
+        content_changed(LISTINGS, *map(statement_tag, keys))
     return pages
 
 

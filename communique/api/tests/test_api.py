@@ -1,7 +1,10 @@
 """The public JSON API: filters, translations, cursor pagination, caching headers, CORS."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
+from django.utils.http import parse_http_date
 
 from communique.statements.models import StatementPage
 from communique.statements.tests.factories import make_category, make_statement
@@ -146,3 +149,27 @@ def test_category_of_the_test_is_found_by_any_slug(client):
     page.save_revision().publish()
     items = get(client, "/api/v1/statements?category=api-only").json()["items"]
     assert [item["title"] for item in items] == ["Categorised"]
+
+
+@pytest.mark.parametrize("change", ["unpublish", "rename a category"])
+def test_last_modified_moves_when_a_list_loses_an_item_or_a_name_changes(client, change):
+    """A list's Last-Modified is when content last changed: unpublishing a statement or
+    renaming a category changes the list without a newer publication date."""
+    from communique.core.models import ContentChange
+
+    statement = make_statement("en", title="To be changed")
+    category = make_category("en", "Dockers")
+    statement.categories = [category]
+    statement.save_revision().publish()
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    ContentChange.objects.update(changed_at=an_hour_ago)  # http dates count whole seconds
+    first = get(client, "/api/v1/statements?language=en")
+    assert parse_http_date(first["Last-Modified"]) == int(an_hour_ago.timestamp())
+    if change == "unpublish":
+        StatementPage.objects.get(pk=statement.pk).unpublish()
+    else:
+        category.name = "Dock workers"
+        category.save()
+    again = get(client, "/api/v1/statements?language=en", 200,
+                HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])  # fmt: skip
+    assert parse_http_date(again["Last-Modified"]) > parse_http_date(first["Last-Modified"])
