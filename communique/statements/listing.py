@@ -7,7 +7,7 @@ from django.http import Http404
 from wagtail.models import Page
 
 from communique.core.languages import language_order
-from communique.core.main_pages import child_url, main_page
+from communique.core.main_pages import child_url, first_live_page, main_page
 from communique.core.page_cache import add_tags, statement_tag
 from communique.core.translations import localized_map
 from communique.syndication.metadata import statement_json_ld
@@ -125,7 +125,8 @@ def latest_items(locale, request):
 
 
 def statement_index_for(locale):
-    return StatementIndexPage.objects.live().filter(locale=locale).first()
+    """The locale's live statement index, as its specific page (see first_live_page)."""
+    return first_live_page(StatementIndexPage, locale)
 
 
 def statement_index_link(locale, request):

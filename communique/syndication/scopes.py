@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from communique.core.main_pages import first_live_page
 from communique.core.models import Country
 from communique.organisations.models import OrganisationIndexPage, organisations_for_locale
 from communique.statements.listing import find_category, statement_index_for
@@ -55,7 +56,7 @@ def resolve_scope(locale, kind, value=""):
                      index.url + index.reverse_subpage("country", args=[country.slug]),
                      statements.in_country(country))  # fmt: skip
     organisation = organisations_for_locale(locale).filter(slug=value).first()
-    directory = OrganisationIndexPage.objects.live().filter(locale=locale).first()
+    directory = first_live_page(OrganisationIndexPage, locale)
     if organisation is None or directory is None:
         raise Http404("No such organisation")
     return Scope(kind, organisation.slug, organisation.name, f"{directory.url}{organisation.slug}/",

@@ -2,7 +2,13 @@
 
 Wagtail's own sitemap lists only the default locale, so this one is ours: each entry names
 its other-language versions (`xhtml:link rel="alternate" hreflang`) and an `x-default`.
-Past the protocol's limit of 50,000 URLs, /sitemap.xml becomes an index of numbered parts.
+
+Past COMMUNIQUE_SITEMAP_LIMIT URLs (10,000: with ten languages' alternates a part stays
+well under the protocol's 50 MB), /sitemap.xml becomes an index of numbered parts: first
+the site's structure (home pages, indexes, standard pages, category, country, month and
+organisation listings), sliced, then the statements by ranges of page ids, one range per
+part. A part is built from its own rows only, so it costs the same on a large archive as on
+a small one, and publishing a statement changes one part, not all of them.
 """
 
 import functools
@@ -11,6 +17,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
@@ -18,9 +25,14 @@ from wagtail.models import Page
 from communique.core.languages import language_order
 from communique.core.models import Country
 from communique.organisations.models import Organisation, OrganisationIndexPage
-from communique.statements.models import Category, StatementIndexPage, StatementPage
+from communique.statements.models import (
+    Category,
+    ListedStatement,
+    StatementIndexPage,
+    StatementPage,
+)
 
-DEFAULT_LIMIT = 50_000
+DEFAULT_LIMIT = 10_000
 
 
 def sitemap_limit():
@@ -37,37 +49,53 @@ class Entry:
     alternates: list = field(default_factory=list)
 
 
-def page_entries(request):
-    """Every live, public, non-alias page; versions of one page share a translation_key."""
+def page_entries(request, pages):
+    """Entries for these pages (a queryset of Page); versions of a page share a
+    translation_key, and the earliest is the original (the x-default)."""
     rows = list(
-        Page.objects.live().public().filter(alias_of__isnull=True, depth__gt=1)
-        .order_by("path")
-        .values_list("pk", "path", "slug", "translation_key", "locale__language_code",
-                     "last_published_at")
-    )  # fmt: skip
+        pages.order_by("path").values_list(
+            "pk", "path", "slug", "translation_key", "locale__language_code", "last_published_at"
+        )
+    )
     urls = page_urls(request, rows)
-    entries, first_pk = [], {}
+    entries, first_pk = [], {}  # [(pk, Entry)]
     for pk, _path, _slug, key, language, lastmod in rows:
         first_pk[key] = min(first_pk.get(key, pk), pk)
         if urls[pk]:
             entries.append((pk, Entry(("page", key), language, urls[pk], lastmod)))
     for pk, entry in entries:
         entry.is_original = first_pk[entry.group[1]] == pk
-    return [entry for _pk, entry in entries]
+    return entries
+
+
+def public_pages():
+    """Every live, public, non-alias page but the tree's root."""
+    return Page.objects.live().public().filter(alias_of__isnull=True, depth__gt=1)
+
+
+def statement_ranges(width):
+    """The ranges of `width` page ids that hold at least one public statement, in order."""
+    parts = (
+        ListedStatement.objects.filter(is_fallback=False).order_by()
+        .annotate(part=F("page_id") / width).values_list("part", flat=True).distinct()
+    )  # fmt: skip
+    return [range(part * width, (part + 1) * width) for part in sorted(parts)]
 
 
 def page_urls(request, rows):
     """{pk: URL} for sitemap rows, without a get_url() per page.
 
-    A page's URL is its parent's URL and its slug (Wagtail routes by url_path); only pages
-    whose parent is not among the rows (home pages, children of unpublished pages) are
-    asked for theirs.
+    A page's URL is its parent's URL and its slug (Wagtail routes by url_path); only the
+    home pages, and the parents of pages whose parent is not among the rows (unpublished
+    pages, statement indexes when only statements are asked about), are asked for theirs.
     """
     step = Page.steplen
     paths = {path for _pk, path, *_rest in rows}
-    asked = [pk for pk, path, *_rest in rows if path[:-step] not in paths]
+    outside = {path[:-step] for _pk, path, *_rest in rows
+               if path[:-step] not in paths and len(path) > 2 * step}  # fmt: skip
+    tops = [pk for pk, path, *_rest in rows if len(path) <= 2 * step]
     urls_by_path = {}
-    for page in Page.objects.filter(pk__in=asked).order_by("path"):
+    for page in Page.objects.filter(Q(pk__in=tops) | Q(path__in=outside)).order_by("path"):
         urls_by_path[page.path] = page.get_url(request)
     urls = {}
     for pk, path, slug, *_rest in rows:
@@ -131,15 +159,36 @@ def link_alternates(entries, absolute):
             member.alternates = alternates
 
 
-def sitemap_urls(request):
-    """Return the urlset rows for Django's sitemap template, in a stable order."""
-    entries = page_entries(request) + listing_entries(request)
+def _urls(request, entries, shown=None):
+    """Urlset rows for `entries` (those in `shown`, if given), alternates linked over all."""
     absolute = functools.cache(request.build_absolute_uri)  # each path comes up many times
     link_alternates(entries, absolute)
     return [
         {"location": absolute(e.path), "lastmod": e.lastmod, "alternates": e.alternates}
-        for e in entries
+        for e in (entries if shown is None else shown)
     ]
+
+
+def structure_urls(request):
+    """Urlset rows for every public page but statements, and every listing."""
+    pages = page_entries(request, public_pages().not_type(StatementPage))
+    return _urls(request, [entry for _pk, entry in pages] + listing_entries(request))
+
+
+def statement_urls(request, ids=None):
+    """Urlset rows for the public statements whose page id is in `ids` (a range; None:
+    all), with every version of their translation groups as alternates."""
+    statements = public_pages().type(StatementPage)
+    if ids is not None:
+        keys = statements.filter(pk__gte=ids.start, pk__lt=ids.stop).values("translation_key")
+        statements = statements.filter(translation_key__in=keys)
+    entries = page_entries(request, statements)
+    shown = None if ids is None else [entry for pk, entry in entries if pk in ids]
+    return _urls(request, [entry for _pk, entry in entries], shown)
+
+
+def public_statement_count():
+    return ListedStatement.objects.filter(is_fallback=False).count()
 
 
 def latest_statement_change():

@@ -2,7 +2,15 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .sitemaps import latest_statement_change, render_urlset, sitemap_limit, sitemap_urls
+from .sitemaps import (
+    latest_statement_change,
+    public_statement_count,
+    render_urlset,
+    sitemap_limit,
+    statement_ranges,
+    statement_urls,
+    structure_urls,
+)
 
 
 def robots_txt(request):
@@ -17,22 +25,31 @@ def _xml(request, template, context):
 
 def sitemap(request):
     """The sitemap itself, or an index of numbered parts once it outgrows one file."""
-    urls = sitemap_urls(request)
-    limit = sitemap_limit()
-    if len(urls) <= limit:
-        return HttpResponse(render_urlset(urls), content_type="application/xml")
-    parts = range(1, -(-len(urls) // limit) + 1)
+    limit, structure = sitemap_limit(), structure_urls(request)
+    if len(structure) + public_statement_count() <= limit:
+        return _urlset(structure + statement_urls(request))
+    parts = -(-len(structure) // limit) + len(statement_ranges(limit))
     latest = latest_statement_change()
     return _xml(request, "sitemap_index.xml", {"sitemaps": [
         {"location": request.build_absolute_uri(reverse("sitemap_part", args=[n])),
-         "last_mod": latest} for n in parts
+         "last_mod": latest} for n in range(1, parts + 1)
     ]})  # fmt: skip
 
 
 def sitemap_part(request, number):
-    urls = sitemap_urls(request)
-    limit = sitemap_limit()
-    chunk = urls[(number - 1) * limit : number * limit]
-    if number < 1 or not chunk or len(urls) <= limit:
+    """Part `number` of a sitemap index: slices of the site's structure, then one range of
+    statement ids each (see sitemaps.py)."""
+    limit, structure = sitemap_limit(), structure_urls(request)
+    if number < 1 or len(structure) + public_statement_count() <= limit:
         raise Http404("No such sitemap part")
-    return HttpResponse(render_urlset(chunk), content_type="application/xml")
+    structure_parts = -(-len(structure) // limit)
+    if number <= structure_parts:
+        return _urlset(structure[(number - 1) * limit : number * limit])
+    ranges = statement_ranges(limit)
+    if number - structure_parts > len(ranges):
+        raise Http404("No such sitemap part")
+    return _urlset(statement_urls(request, ranges[number - structure_parts - 1]))
+
+
+def _urlset(urls):
+    return HttpResponse(render_urlset(urls), content_type="application/xml")

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Page
 
-from communique.core.main_pages import main_pages, page_url
+from communique.core.main_pages import first_live_page, main_pages, page_url
 from communique.core.models import HomePage
 from communique.statements.models import StatementIndexPage, StatementPage
 from communique.statements.tests.factories import make_statement
@@ -38,3 +38,18 @@ def test_main_pages_are_read_once_a_request(django_assert_num_queries):
         main_pages(request)
     home = HomePage.objects.get(locale__language_code="el")
     assert first[home.locale_id][HomePage].pk == home.pk
+
+
+def test_first_live_page_is_the_first_in_tree_order_of_its_locale():
+    from wagtail.models import Locale
+
+    greek = Locale.objects.get(language_code="el")
+    index = StatementIndexPage.objects.get(locale=greek)
+    home = HomePage.objects.get(locale=greek)
+    later = home.add_child(instance=StatementIndexPage(title="Αρχείο", slug="archeio"))
+    assert first_live_page(StatementIndexPage, greek) == index
+    index.unpublish()
+    assert first_live_page(StatementIndexPage, greek) == later
+    assert type(first_live_page(StatementIndexPage, greek)) is StatementIndexPage
+    later.unpublish()
+    assert first_live_page(StatementIndexPage, greek) is None

@@ -71,20 +71,49 @@ def test_alternates_are_reciprocal_with_x_default(client):
         assert links == expected
 
 
+def urls_with_alternates(tree):
+    return {
+        url.findtext("s:loc", namespaces=NS): sorted(
+            (link.get("hreflang"), link.get("href")) for link in url.xpath("x:link", namespaces=NS)
+        )
+        for url in tree.xpath("//s:url", namespaces=NS)
+    }
+
+
 def test_sitemap_becomes_an_index_past_the_limit(client, settings):
-    total = len(fetch(client).xpath("//s:url", namespaces=NS))
+    """Past the limit: parts of at most `limit` URLs, the site's structure first, then one
+    range of statement ids each, together listing what one sitemap listed, alternates too."""
+    whole = urls_with_alternates(fetch(client))
     settings.COMMUNIQUE_SITEMAP_LIMIT = 100
     index = fetch(client)
     assert schema("siteindex.xsd").validate(index)
     parts = index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
-    assert len(parts) == -(-total // 100)
-    seen = 0
+    assert len(parts) > len(whole) // 100
+    seen = {}
     for part in parts:
         tree = fetch(client, part.replace("http://testserver", ""))
         assert schema("sitemap.xsd").validate(without_alternates(tree))
-        seen += len(tree.xpath("//s:url", namespaces=NS))
-    assert seen == total
-    assert client.get(f"/sitemap-{len(parts) + 1}.xml").status_code == 404
+        urls = urls_with_alternates(tree)
+        assert 0 < len(urls) <= 100 and not set(urls) & set(seen)
+        seen.update(urls)
+    assert seen == whole
+    for number in (0, len(parts) + 1):
+        assert client.get(f"/sitemap-{number}.xml").status_code == 404
+    settings.COMMUNIQUE_SITEMAP_LIMIT = len(whole)
+    assert client.get("/sitemap-1.xml").status_code == 404  # one file again: no parts
+
+
+def test_a_statement_part_is_built_from_its_own_rows(
+    client, settings, django_assert_max_num_queries
+):
+    """A part of statements costs the same however many statements the other parts hold."""
+    settings.COMMUNIQUE_SITEMAP_LIMIT = 100
+    parts = fetch(client).xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+    last = parts[-1].replace("http://testserver", "")
+    with django_assert_max_num_queries(30):
+        urls = urls_with_alternates(fetch(client, last))
+    statements = [url for url in urls if "/statements/" in url]
+    assert statements and len(urls) <= 100
 
 
 def test_robots_txt_points_to_the_sitemap(client):
