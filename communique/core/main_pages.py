@@ -54,15 +54,19 @@ def main_pages(request):
     return found
 
 
-def first_live_page(model, locale):
-    """The first live page of `model` (a main model) in `locale`, as that model, or None.
+def live_pages_of(model):
+    """The live pages of `model`, a page model with few pages (home pages, indexes).
 
-    The pages are picked through the model's own small table (an IN on its ids): asked by
-    locale and tree order alone, SQLite walked the page table's locale index past every
-    statement of the locale, 8 ms on 100,000 statements, to find one page.
+    Picked through the model's own small table (an IN on its ids): filtered on the page
+    table's columns alone, SQLite walked its `live` or locale index past every statement
+    (8 ms for one locale's statement index on 100,000 statements, 30 ms for all of them).
     """
-    own = model.objects.order_by().values("pk")
-    pages = model.objects.live().filter(locale=locale, pk__in=own).order_by()
+    return model.objects.live().filter(pk__in=model.objects.order_by().values("pk"))
+
+
+def first_live_page(model, locale):
+    """The first live page of `model` (see live_pages_of) in `locale`, or None."""
+    pages = live_pages_of(model).filter(locale=locale).order_by()
     return min(pages, key=attrgetter("path"), default=None)
 
 

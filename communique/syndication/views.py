@@ -2,9 +2,10 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from communique.core import changes
+
 from .sitemaps import (
-    latest_statement_change,
-    public_statement_count,
+    more_statements_than,
     render_urlset,
     sitemap_limit,
     statement_ranges,
@@ -26,10 +27,10 @@ def _xml(request, template, context):
 def sitemap(request):
     """The sitemap itself, or an index of numbered parts once it outgrows one file."""
     limit, structure = sitemap_limit(), structure_urls(request)
-    if len(structure) + public_statement_count() <= limit:
+    if fits_one_file(structure, limit):
         return _urlset(structure + statement_urls(request))
     parts = -(-len(structure) // limit) + len(statement_ranges(limit))
-    latest = latest_statement_change()
+    latest = changes.last_change()
     return _xml(request, "sitemap_index.xml", {"sitemaps": [
         {"location": request.build_absolute_uri(reverse("sitemap_part", args=[n])),
          "last_mod": latest} for n in range(1, parts + 1)
@@ -40,7 +41,7 @@ def sitemap_part(request, number):
     """Part `number` of a sitemap index: slices of the site's structure, then one range of
     statement ids each (see sitemaps.py)."""
     limit, structure = sitemap_limit(), structure_urls(request)
-    if number < 1 or len(structure) + public_statement_count() <= limit:
+    if number < 1 or fits_one_file(structure, limit):
         raise Http404("No such sitemap part")
     structure_parts = -(-len(structure) // limit)
     if number <= structure_parts:
@@ -49,6 +50,11 @@ def sitemap_part(request, number):
     if number - structure_parts > len(ranges):
         raise Http404("No such sitemap part")
     return _urlset(statement_urls(request, ranges[number - structure_parts - 1]))
+
+
+def fits_one_file(structure, limit):
+    """Whether the whole sitemap has at most `limit` URLs (statements counted up to it)."""
+    return len(structure) <= limit and not more_statements_than(limit - len(structure))
 
 
 def _urlset(urls):
