@@ -24,12 +24,13 @@ from wagtail.models import Locale
 from communique.core.bulk_insert import insert_values
 from communique.core.timestamps import first_of_next_month
 
-from .models import ListedMonth, ListedStatement, StatementPage
+from .models import ListedInCategory, ListedMonth, ListedStatement, StatementPage
 
 CHUNK = 2000
 
 
 ROW_FIELDS = ["locale", "translation_key", "page", "date", "is_fallback"]
+CATEGORY_ROW_FIELDS = ["locale", "category_key", "page", "date"]
 
 
 def wanted_rows(keys, locale_ids):
@@ -54,10 +55,29 @@ def wanted_rows(keys, locale_ids):
     return rows
 
 
+def category_rows(rows):
+    """The ListedInCategory rows (tuples of CATEGORY_ROW_FIELDS) of these listing rows:
+    one for each category (by translation key) of each row's statement."""
+    through = StatementPage.categories.through
+    categories = defaultdict(set)
+    links = through.objects.filter(statementpage_id__in={row[2] for row in rows}).values_list(
+        "statementpage_id", "category__translation_key"
+    )
+    for page_id, category_key in links:
+        categories[page_id].add(category_key)
+    return [(locale_id, category_key, pk, date)
+            for locale_id, _key, pk, date, _fallback in rows
+            for category_key in sorted(categories[pk])]  # fmt: skip
+
+
 def rows_of(keys):
-    """(locale id, date, page id) of the rows these groups have now (see `refresh`)."""
-    return set(ListedStatement.objects.filter(translation_key__in=keys)
-               .values_list("locale_id", "date", "page_id"))  # fmt: skip
+    """The places these groups hold now (see `refresh`): (locale id, date, page id) in the
+    locales' listings, (locale id, category key, date, page id) in the categories'."""
+    listings = ListedStatement.objects.filter(translation_key__in=keys)
+    categories = ListedInCategory.objects.filter(page__translation_key__in=keys)
+    return set(listings.values_list("locale_id", "date", "page_id")) | set(
+        categories.values_list("locale_id", "category_key", "date", "page_id")
+    )
 
 
 _deferred = ContextVar("listing_refresh_deferred", default=None)
@@ -87,8 +107,8 @@ def deferred():
 def refresh(keys, touched=()):
     """Recompute the listing rows of these translation groups, in every locale.
 
-    `touched`: rows that were removed behind our back (a deleted statement's, taken by
-    the database's cascade), whose places and months must be recounted too.
+    `touched`: places (see `rows_of`) whose rows were removed behind our back (a deleted
+    statement's, taken by the database's cascade), to be renumbered and recounted too.
     """
     pending = _deferred.get()
     if pending is not None:
@@ -100,15 +120,27 @@ def refresh(keys, touched=()):
         return
     locale_ids = list(Locale.objects.values_list("pk", flat=True))
     with transaction.atomic():
-        touched = set(touched)
+        touched, in_categories = (
+            {place for place in touched if len(place) == 3},
+            {place for place in touched if len(place) == 4},
+        )
         for chunk in _chunks(list(keys)):
             stale = ListedStatement.objects.filter(translation_key__in=chunk)
-            touched.update(stale.values_list("locale_id", "date", "page_id"))
+            places = list(stale.values_list("locale_id", "date", "page_id"))
+            touched.update(places)
+            stale.delete()
+            # A group's category rows are those of its listing rows' pages.
+            stale = ListedInCategory.objects.filter(page_id__in={page for *_, page in places})
+            in_categories.update(stale.values_list("locale_id", "category_key", "date", "page_id"))
             stale.delete()
             rows = wanted_rows(chunk, locale_ids)
             insert_values(ListedStatement, ROW_FIELDS, rows)
             touched.update((locale_id, date, pk) for locale_id, _key, pk, date, _fallback in rows)
+            categorised = category_rows(rows)
+            insert_values(ListedInCategory, CATEGORY_ROW_FIELDS, categorised)
+            in_categories.update((row[0], row[1], row[3], row[2]) for row in categorised)
         _renumber_from(touched)
+        _renumber_categories_from(in_categories)
         _recount_months(touched)
 
 
@@ -119,11 +151,15 @@ def rebuild():
                 .distinct())  # fmt: skip
     with transaction.atomic():
         ListedStatement.objects.all().delete()
+        ListedInCategory.objects.all().delete()
         ListedMonth.objects.all().delete()
         for chunk in _chunks(keys):
-            insert_values(ListedStatement, ROW_FIELDS, wanted_rows(chunk, locale_ids))
+            rows = wanted_rows(chunk, locale_ids)
+            insert_values(ListedStatement, ROW_FIELDS, rows)
+            insert_values(ListedInCategory, CATEGORY_ROW_FIELDS, category_rows(rows))
         for locale_id in locale_ids:
             _renumber(locale_id, None)
+        _renumber_categories(None)
         _recount_months(set(ListedStatement.objects.values_list("locale_id", "date", "page_id")))
     return ListedStatement.objects.count()
 
@@ -161,6 +197,54 @@ def _renumber(locale_id, start):
             f" WHERE {table}.id = ranked.id AND {table}.position <> ranked.position",
             params,
         )
+
+
+def _renumber_categories_from(touched):
+    """Renumber each touched category listing from its earliest change onwards."""
+    earliest = {}
+    for locale_id, category_key, date, page_id in touched:
+        listing = (locale_id, category_key)
+        if listing not in earliest or (date, page_id) < earliest[listing]:
+            earliest[listing] = (date, page_id)
+    for listing, start in earliest.items():
+        _renumber_categories(listing, start)
+
+
+def _renumber_categories(listing, start=None):
+    """Give the rows of a category listing, `listing` = (locale id, category key), from
+    `start` = (date, page id) on their place in date order; `listing` None: every row of
+    every category listing."""
+    table = ListedInCategory._meta.db_table
+    if listing is None:
+        partition, where, params = "PARTITION BY locale_id, category_key", "", [0]
+    else:
+        locale_id, category_key = listing
+        date, page_id = start
+        rows = ListedInCategory.objects.filter(locale_id=locale_id, category_key=category_key)
+        before = rows.exclude(Q(date__gt=date) | Q(date=date, page_id__gte=page_id)).count()
+        # The key as the database stores it (SQLite: 32 hex digits; PostgreSQL: a uuid).
+        key = ListedInCategory._meta.get_field("category_key").get_db_prep_value(
+            category_key, connection
+        )
+        partition = ""
+        where = (" WHERE locale_id = %s AND category_key = %s"
+                 " AND (date > %s OR (date = %s AND page_id >= %s))")  # fmt: skip
+        params = [before, locale_id, key, date.isoformat(), date.isoformat(), page_id]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET position = ranked.position FROM ("  # noqa: S608 - constants
+            f"SELECT id, %s + ROW_NUMBER() OVER ({partition} ORDER BY date, page_id) - 1"
+            f" AS position FROM {table}{where}) AS ranked"
+            f" WHERE {table}.id = ranked.id AND {table}.position <> ranked.position",
+            params,
+        )
+
+
+def category_count(locale, category_key):
+    """How many statements `locale` lists in the category with this translation key."""
+    last = (ListedInCategory.objects.filter(locale=locale, category_key=category_key)
+            .order_by("-position").values_list("position", flat=True).first())  # fmt: skip
+    return 0 if last is None else last + 1
 
 
 def _recount_months(touched):

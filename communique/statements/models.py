@@ -136,6 +136,13 @@ class StatementIndexPage(RoutablePageMixin, Page):
         category = find_category(slug, self.locale)
         if category.slug != slug:
             return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
+        if settings.COMMUNIQUE_SHOW_UNTRANSLATED:  # the category listing table's rule
+            from .pagination import CategoryPaginator
+
+            paginator = functools.partial(CategoryPaginator, locale=self.locale,
+                                          category_key=category.translation_key)  # fmt: skip
+            return self.render_listing(request, self.statements(), category.name, number,
+                                       paginator_class=paginator, category=category)  # fmt: skip
         return self.render_narrowed(request, category_pages(category), category.name, number,
                                     category=category)  # fmt: skip
 
@@ -343,6 +350,32 @@ class ListedStatement(models.Model):
 
     def __str__(self):
         return f"{self.locale_id}: {self.page_id} @ {self.position}"
+
+
+class ListedInCategory(models.Model):
+    """A locale's listing row of a statement, once for each category the statement is in.
+
+    Kept with ListedStatement by `listed.py`; `position` numbers the statements of one
+    category in one locale from the oldest (0), so that any page of a category's listing,
+    and its length, come from an index instead of from every statement of the category.
+    """
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    category_key = models.UUIDField()
+    page = models.ForeignKey(StatementPage, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["locale", "category_key", "date", "page"],
+                         name="listed_in_category_by_date"),
+            models.Index(fields=["locale", "category_key", "position"],
+                         name="listed_in_category_by_place"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.locale_id}/{self.category_key}: {self.page_id} @ {self.position}"
 
 
 class ListedMonth(models.Model):

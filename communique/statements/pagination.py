@@ -1,5 +1,5 @@
-"""Paginators for listings: a locale's whole listing found by position instead of by
-OFFSET, and narrowed listings counted on the listing table."""
+"""Paginators for listings: a locale's whole listing and a category's found by position
+instead of by OFFSET, and other narrowed listings counted on the listing table."""
 
 import functools
 
@@ -7,7 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Max
 from django.utils.functional import cached_property
 
-from .models import ListedStatement
+from .listed import category_count
+from .models import ListedInCategory, ListedStatement
 
 
 class ListingPaginator(Paginator):
@@ -31,6 +32,38 @@ class ListingPaginator(Paginator):
         top = self.count - 1 - (number - 1) * self.per_page
         bottom = max(0, top - self.per_page + 1)
         objects = self.object_list.filter(listed_position__gte=bottom, listed_position__lte=top)
+        return self._get_page(objects, number, self)
+
+
+class CategoryPaginator(Paginator):
+    """A category's listing in a locale, paged by position like ListingPaginator, from the
+    ListedInCategory table: its length and any of its pages come from an index.
+
+    `object_list`: the locale's `listed_in()` statements (not yet narrowed to the category).
+    """
+
+    def __init__(self, object_list, per_page, *, locale, category_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = ListedInCategory.objects.filter(locale=locale, category_key=category_key)
+        self.locale, self.category_key = locale, category_key
+
+    @cached_property
+    def count(self):
+        return category_count(self.locale, self.category_key)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        top = self.count - 1 - (number - 1) * self.per_page
+        bottom = max(0, top - self.per_page + 1)
+        rows = self.rows.filter(position__gte=bottom, position__lte=top)
+        found = list(rows.values_list("page_id", "date"))
+        objects = self.object_list.none()
+        if found:
+            # The dates bound the walk of the locale's listing index to this page's stretch.
+            pages, dates = zip(*found, strict=True)
+            objects = self.object_list.filter(
+                pk__in=pages, listed_date__range=(min(dates), max(dates))
+            )
         return self._get_page(objects, number, self)
 
 

@@ -9,14 +9,17 @@ from wagtail.models import Locale, PageViewRestriction
 
 from communique.statements import listed
 from communique.statements.models import (
+    Category,
+    ListedInCategory,
     ListedMonth,
     ListedStatement,
     StatementIndexPage,
     StatementPage,
 )
-from communique.statements.pagination import ListingPaginator
+from communique.statements.pagination import CategoryPaginator, ListingPaginator
+from communique.statements.queries import category_pages
 
-from .factories import make_statement
+from .factories import make_category, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +28,10 @@ def snapshot():
     rows = ListedStatement.objects.values_list("locale_id", "translation_key", "page_id",
                                                "date", "is_fallback", "position")  # fmt: skip
     months = ListedMonth.objects.values_list("locale_id", "month", "total")
-    return set(rows), set(months)
+    in_categories = ListedInCategory.objects.values_list(
+        "locale_id", "category_key", "page_id", "date", "position"
+    )
+    return set(rows), set(months), set(in_categories)
 
 
 def assert_same_as_rebuilt():
@@ -139,3 +145,61 @@ def test_archive_navigation_lists_years_and_the_open_years_months(client):
         "/en/statements/1998/"
     ]
     assert client.get("/en/statements/0000/").status_code == 404
+
+
+def test_category_listings_follow_category_changes_unpublishing_and_deletion():
+    dockers, ports = make_category("en", "Dockers"), make_category("en", "Ports")
+    greek_dockers = make_category("el", "Λιμενεργάτες", translation_of=dockers)
+    first = make_statement("en", date=datetime.date(2031, 1, 1))
+    first.categories = [dockers, ports]
+    first.save_revision().publish()
+    back_dated = make_statement("en", date=datetime.date(1998, 1, 1))
+    back_dated.categories = [greek_dockers]  # another language's version: the same category
+    back_dated.save_revision().publish()
+    assert_same_as_rebuilt()
+    greek = Locale.objects.get(language_code="el")
+    assert listed.category_count(greek, dockers.translation_key) == len(
+        StatementIndexPage.objects.get(locale=greek).statements()
+        .filter(pk__in=category_pages(dockers))
+    ) > 1  # fmt: skip
+    page = StatementPage.objects.get(pk=first.pk)
+    page.categories = [ports]
+    page.save_revision().publish()
+    assert not ListedInCategory.objects.filter(
+        page_id=first.pk, category_key=dockers.translation_key
+    ).exists()
+    assert_same_as_rebuilt()
+    StatementPage.objects.get(pk=back_dated.pk).unpublish()
+    assert_same_as_rebuilt()
+    StatementPage.objects.get(pk=first.pk).delete()
+    assert_same_as_rebuilt()
+
+
+@pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
+def test_category_pages_by_position_equal_the_narrowed_listing(language):
+    locale = Locale.objects.get(language_code=language)
+    statements = StatementIndexPage.objects.get(locale=locale).statements().newest_first()
+    for key in set(ListedInCategory.objects.values_list("category_key", flat=True)):
+        category = Category.objects.filter(translation_key=key)[0]
+        narrowed = list(statements.filter(pk__in=category_pages(category))
+                        .values_list("pk", flat=True))  # fmt: skip
+        paginator = CategoryPaginator(statements, 3, locale=locale, category_key=key)
+        assert paginator.count == len(narrowed)
+        by_position = [page.pk for number in paginator.page_range
+                       for page in paginator.page(number).object_list]  # fmt: skip
+        assert by_position == narrowed
+
+
+def test_the_migration_fills_the_category_listings_as_a_rebuild_would():
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.db import connection
+
+    fill = import_module("communique.statements.migrations.0005_listed_in_category").fill
+    listed.rebuild()
+    expected = snapshot()
+    ListedInCategory.objects.all().delete()
+    with connection.cursor() as cursor:  # what fill() asks of the schema editor
+        fill(None, SimpleNamespace(execute=cursor.execute))
+    assert snapshot() == expected and expected[2]
