@@ -181,22 +181,7 @@ def _renumber_from(touched):
 
 def _renumber(locale_id, start):
     """Give the rows of a locale from `start` = (date, page id) on their place in date order."""
-    table = ListedStatement._meta.db_table
-    where, params = "locale_id = %s", [0, locale_id]  # first position, then the WHERE's
-    if start is not None:
-        date, page_id = start
-        later = Q(date__gt=date) | Q(date=date, page_id__gte=page_id)
-        before = ListedStatement.objects.filter(locale_id=locale_id).exclude(later).count()
-        where += " AND (date > %s OR (date = %s AND page_id >= %s))"
-        params = [before, locale_id, date.isoformat(), date.isoformat(), page_id]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET position = ranked.position FROM ("  # noqa: S608 - constants
-            f"SELECT id, %s + ROW_NUMBER() OVER (ORDER BY date, page_id) - 1 AS position"
-            f" FROM {table} WHERE {where}) AS ranked"
-            f" WHERE {table}.id = ranked.id AND {table}.position <> ranked.position",
-            params,
-        )
+    _number_places(ListedStatement, {"locale_id": locale_id}, start)
 
 
 def _renumber_categories_from(touched):
@@ -214,29 +199,39 @@ def _renumber_categories(listing, start=None):
     """Give the rows of a category listing, `listing` = (locale id, category key), from
     `start` = (date, page id) on their place in date order; `listing` None: every row of
     every category listing."""
-    table = ListedInCategory._meta.db_table
     if listing is None:
-        partition, where, params = "PARTITION BY locale_id, category_key", "", [0]
+        _number_places(ListedInCategory, {}, partition=("locale_id", "category_key"))
     else:
         locale_id, category_key = listing
+        _number_places(ListedInCategory, {"locale_id": locale_id, "category_key": category_key},
+                       start)  # fmt: skip
+
+
+def _number_places(model, listing, start=None, partition=()):
+    """Set the `position` of the rows of `model` whose columns match `listing` ({column:
+    value}), from `start` = (date, page id) on (None: all of them), to their place in date
+    order, counted separately within each group of the `partition` columns. Only rows whose
+    place changed are written."""
+    table = model._meta.db_table
+    conditions, params, before = [], [], 0
+    for column, value in listing.items():
+        conditions.append(f"{column} = %s")  # the value as the database stores it:
+        params.append(model._meta.get_field(column).get_db_prep_value(value, connection))
+    if start is not None:
         date, page_id = start
-        rows = ListedInCategory.objects.filter(locale_id=locale_id, category_key=category_key)
-        before = rows.exclude(Q(date__gt=date) | Q(date=date, page_id__gte=page_id)).count()
-        # The key as the database stores it (SQLite: 32 hex digits; PostgreSQL: a uuid).
-        key = ListedInCategory._meta.get_field("category_key").get_db_prep_value(
-            category_key, connection
-        )
-        partition = ""
-        where = (" WHERE locale_id = %s AND category_key = %s"
-                 " AND (date > %s OR (date = %s AND page_id >= %s))")  # fmt: skip
-        params = [before, locale_id, key, date.isoformat(), date.isoformat(), page_id]
+        later = Q(date__gt=date) | Q(date=date, page_id__gte=page_id)
+        before = model.objects.filter(**listing).exclude(later).count()
+        conditions.append("(date > %s OR (date = %s AND page_id >= %s))")
+        params += [date.isoformat(), date.isoformat(), page_id]
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    over = f"PARTITION BY {', '.join(partition)} " if partition else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET position = ranked.position FROM ("  # noqa: S608 - constants
-            f"SELECT id, %s + ROW_NUMBER() OVER ({partition} ORDER BY date, page_id) - 1"
-            f" AS position FROM {table}{where}) AS ranked"
+            f"SELECT id, %s + ROW_NUMBER() OVER ({over}ORDER BY date, page_id) - 1 AS position"
+            f" FROM {table}{where}) AS ranked"
             f" WHERE {table}.id = ranked.id AND {table}.position <> ranked.position",
-            params,
+            [before, *params],
         )
 
 
