@@ -4,9 +4,10 @@ Wagtail's `add_child` plus `save_revision().publish()` costs about 0.1 s a page 
 locking, revisions, log entries, signals). For new statements this module does the same
 work in a handful of queries per batch: tree paths are allocated in Python, the page and
 statement rows are inserted in bulk, one revision per page is bulk-created and linked as
-latest (and live) revision, category, country and signatory links are bulk-inserted, and
-the search indexes are updated in bulk. Updates of existing statements still go through
-Wagtail's normal path.
+latest (and live) revision, the page history gets its "created" and "published" entries,
+category, country and signatory links are bulk-inserted, the search indexes are updated in
+bulk, and the cached pages that list statements are dropped. Updates of existing
+statements still go through Wagtail's normal path.
 """
 
 import datetime
@@ -20,7 +21,7 @@ from django.db.models import CharField, F, Field, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.encoding import is_protected_type
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from communique.core.bulk_insert import insert_rows, insert_values
@@ -162,6 +163,7 @@ def create_statements(entries):
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(children))
     _insert_pages(pages)
     _create_revisions(pages, {id(entry.page): entry for entry in entries}, now)
+    _log_actions(pages, now)
     _create_links(entries)
     live = [page for page in pages if page.live]
     admin_index.add_new(StatementPage, live)
@@ -172,6 +174,27 @@ def create_statements(entries):
     if live:  # no signals on this path: readers' cached pages are dropped here
         content_changed(LISTINGS, *map(statement_tag, keys))
     return pages
+
+
+def _log_actions(pages, now):
+    """Wagtail's page history: "created" for every page, "published" for the live ones, as
+    `save_revision().publish()` logs them (the static mirror's `--changed` reads them too)."""
+    statement_type = ContentType.objects.get_for_model(StatementPage)
+    revisions = dict(Page.objects.filter(pk__in=[page.pk for page in pages])
+                     .values_list("pk", "latest_revision_id"))  # fmt: skip
+    rows = []
+    for page in pages:
+        rows.append((page.pk, statement_type.pk, page.draft_title, "wagtail.create", {}, now,
+                     None, True))  # fmt: skip
+        if page.live:
+            rows.append((page.pk, statement_type.pk, page.draft_title, "wagtail.publish", {},
+                         now, revisions[page.pk], True))  # fmt: skip
+    insert_values(
+        PageLogEntry,
+        ["page", "content_type", "label", "action", "data", "timestamp", "revision",
+         "content_changed"],
+        rows,
+    )  # fmt: skip
 
 
 def _create_links(entries):

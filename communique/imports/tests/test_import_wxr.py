@@ -395,3 +395,18 @@ def test_an_import_runs_with_the_cyclic_collector_paused(monkeypatch):
         if not enabled:
             gc.disable()
     assert imported(10).title == "Solidarity with the crane operators"
+
+
+def test_imported_statements_have_wagtails_page_history():
+    """As save_revision().publish() would log it: created, and published if live."""
+    from wagtail.models import PageLogEntry
+
+    run("plain_blog.xml")
+    published, draft = imported(10), imported(11)
+    history = PageLogEntry.objects.filter(page=published).order_by("pk")
+    assert [entry.action for entry in history] == ["wagtail.create", "wagtail.publish"]
+    assert history[1].revision_id == published.live_revision_id
+    assert [entry.label for entry in history] == [published.title] * 2
+    assert list(PageLogEntry.objects.filter(page=draft).values_list("action", flat=True)) == [
+        "wagtail.create"
+    ]
