@@ -5,7 +5,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from . import listed
-from .models import ListedStatement, StatementPage
+from .models import Category, ListedStatement, StatementPage
 
 
 def statement_changed(sender, instance, **kwargs):
@@ -29,6 +29,15 @@ def restriction_changed(sender, instance, **kwargs):
     listed.refresh(set(keys))
 
 
+def category_deleting(sender, instance, **kwargs):
+    """Note the statements in a category that is going: their links go by cascade."""
+    instance._statement_keys = set(instance.statements.values_list("translation_key", flat=True))
+
+
+def category_deleted(sender, instance, **kwargs):
+    listed.refresh(getattr(instance, "_statement_keys", ()))
+
+
 def locale_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         listed.rebuild()
@@ -47,5 +56,7 @@ def connect(app_config):
     post_delete.connect(statement_deleted, sender=StatementPage)
     post_save.connect(restriction_changed, sender=PageViewRestriction)
     post_delete.connect(restriction_changed, sender=PageViewRestriction)
+    pre_delete.connect(category_deleting, sender=Category)
+    post_delete.connect(category_deleted, sender=Category)
     post_save.connect(locale_saved, sender=Locale)
     post_migrate.connect(fill_after_migrate, sender=app_config)

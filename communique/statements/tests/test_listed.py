@@ -175,6 +175,18 @@ def test_category_listings_follow_category_changes_unpublishing_and_deletion():
     assert_same_as_rebuilt()
 
 
+def test_deleting_a_category_takes_its_statements_out_of_its_listing():
+    ports = make_category("en", "Ports")
+    greek_ports = make_category("el", "Λιμάνια", translation_of=ports)
+    statement = make_statement("el", date=datetime.date(2031, 5, 1))
+    statement.categories = [greek_ports]
+    statement.save_revision().publish()
+    assert ListedInCategory.objects.filter(category_key=ports.translation_key).exists()
+    greek_ports.delete()  # the English version stays: the key still names a category
+    assert not ListedInCategory.objects.filter(category_key=ports.translation_key).exists()
+    assert_same_as_rebuilt()
+
+
 @pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
 def test_category_pages_by_position_equal_the_narrowed_listing(language):
     locale = Locale.objects.get(language_code=language)
