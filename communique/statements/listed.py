@@ -1,4 +1,6 @@
-"""Keep the listing tables (ListedStatement, ListedMonth) in step with what is published.
+"""Keep the listing tables in step with what is published: ListedStatement (what each locale
+lists, and where), ListedInCategory (the same rows once per category of the statement, and
+where in that category's listing) and ListedMonth (how many a month holds).
 
 The rule is the one in `core/translations.py`: a locale lists its own version of a
 statement, or else the original (the earliest published version) as a fallback. It is
@@ -6,10 +8,11 @@ applied here once per change instead of on every request, so that a listing, a f
 month archive costs the same on a hundred statements as on a hundred thousand.
 
 `refresh(keys)` recomputes the rows of some translation groups and renumbers only the
-part of each locale's listing that moved; signals call it on publish, unpublish, delete and
-view-restriction changes, and the bulk importer after each batch. Inside `deferred()` those
-calls are collected and done as one when the block ends (an import refreshes each group
-once, not once per batch). `rebuild()` (command `rebuild_listings`) recomputes everything.
+part of each listing that moved; signals call it on publish, unpublish, delete,
+view-restriction changes and category deletions, and the bulk importer after each batch.
+Inside `deferred()` those calls are collected and done as one when the block ends (an
+import refreshes each group once, not once per batch). `rebuild()` (command
+`rebuild_listings`) recomputes everything.
 """
 
 from collections import defaultdict
