@@ -238,13 +238,6 @@ def _number_places(model, listing, start=None, partition=()):
         )
 
 
-def category_count(locale, category_key):
-    """How many statements `locale` lists in the category with this translation key."""
-    last = (ListedInCategory.objects.filter(locale=locale, category_key=category_key)
-            .order_by("-position").values_list("position", flat=True).first())  # fmt: skip
-    return 0 if last is None else last + 1
-
-
 def _recount_months(touched):
     """Recount the months that gained or lost a statement, in the locales concerned."""
     months = defaultdict(set)

@@ -4,15 +4,36 @@ instead of by OFFSET, and other narrowed listings counted on the listing table."
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.utils.functional import cached_property
 
-from .listed import category_count
 from .models import ListedInCategory, ListedStatement
 
 
-class ListingPaginator(Paginator):
-    """Page N (newest first) is a range of listing positions: no scan of the pages before it.
+class PositionPaginator(Paginator):
+    """Page N (newest first) is a range of positions in a listing table whose rows number the
+    listing from its oldest statement (0): no scan of the pages before it, and the length is
+    the highest position plus one. Subclasses say which rows (`rows`) and how a page's
+    positions select statements (`statements_at`)."""
+
+    rows = None
+
+    @cached_property
+    def count(self):
+        highest = self.rows.order_by("-position").values_list("position", flat=True).first()
+        return 0 if highest is None else highest + 1
+
+    def page(self, number):
+        number = self.validate_number(number)
+        top = self.count - 1 - (number - 1) * self.per_page
+        bottom = max(0, top - self.per_page + 1)
+        return self._get_page(self.statements_at(bottom, top), number, self)
+
+    def statements_at(self, bottom, top):
+        raise NotImplementedError
+
+
+class ListingPaginator(PositionPaginator):
+    """A locale's whole listing (ListedStatement).
 
     `object_list` must come from `StatementQuerySet.for_locale(locale)` (it carries the
     `listed_position` annotation) and `locale` must be the same locale.
@@ -20,24 +41,14 @@ class ListingPaginator(Paginator):
 
     def __init__(self, object_list, per_page, *, locale, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.locale = locale
+        self.rows = ListedStatement.objects.filter(locale=locale)
 
-    @cached_property
-    def count(self):
-        highest = ListedStatement.objects.filter(locale=self.locale).aggregate(Max("position"))
-        return 0 if highest["position__max"] is None else highest["position__max"] + 1
-
-    def page(self, number):
-        number = self.validate_number(number)
-        top = self.count - 1 - (number - 1) * self.per_page
-        bottom = max(0, top - self.per_page + 1)
-        objects = self.object_list.filter(listed_position__gte=bottom, listed_position__lte=top)
-        return self._get_page(objects, number, self)
+    def statements_at(self, bottom, top):
+        return self.object_list.filter(listed_position__gte=bottom, listed_position__lte=top)
 
 
-class CategoryPaginator(Paginator):
-    """A category's listing in a locale, paged by position like ListingPaginator, from the
-    ListedInCategory table: its length and any of its pages come from an index.
+class CategoryPaginator(PositionPaginator):
+    """A category's listing in a locale (ListedInCategory).
 
     `object_list`: the locale's `listed_in()` statements (not yet narrowed to the category).
     """
@@ -45,26 +56,15 @@ class CategoryPaginator(Paginator):
     def __init__(self, object_list, per_page, *, locale, category_key, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.rows = ListedInCategory.objects.filter(locale=locale, category_key=category_key)
-        self.locale, self.category_key = locale, category_key
 
-    @cached_property
-    def count(self):
-        return category_count(self.locale, self.category_key)
-
-    def page(self, number):
-        number = self.validate_number(number)
-        top = self.count - 1 - (number - 1) * self.per_page
-        bottom = max(0, top - self.per_page + 1)
+    def statements_at(self, bottom, top):
         rows = self.rows.filter(position__gte=bottom, position__lte=top)
         found = list(rows.values_list("page_id", "date"))
-        objects = self.object_list.none()
-        if found:
-            # The dates bound the walk of the locale's listing index to this page's stretch.
-            pages, dates = zip(*found, strict=True)
-            objects = self.object_list.filter(
-                pk__in=pages, listed_date__range=(min(dates), max(dates))
-            )
-        return self._get_page(objects, number, self)
+        if not found:
+            return self.object_list.none()
+        # The dates bound the walk of the locale's listing index to this page's stretch.
+        pages, dates = zip(*found, strict=True)
+        return self.object_list.filter(pk__in=pages, listed_date__range=(min(dates), max(dates)))
 
 
 class CountedPaginator(Paginator):
