@@ -103,17 +103,28 @@ def test_sitemap_becomes_an_index_past_the_limit(client, settings):
     assert client.get("/sitemap-1.xml").status_code == 404  # one file again: no parts
 
 
-def test_a_statement_part_is_built_from_its_own_rows(
+def test_a_statement_part_lists_exactly_the_statements_of_its_id_range(
     client, settings, django_assert_max_num_queries
 ):
-    """A part of statements costs the same however many statements the other parts hold."""
+    """A part is built from its own range of page ids, in a fixed number of queries; a
+    version in another range is an alternate, not an entry."""
+    from communique.statements.tests.factories import make_statement
+    from communique.syndication.sitemaps import statement_ranges
+
+    oldest = StatementPage.objects.published().filter(locale__language_code="en").order_by("pk")[0]
+    make_statement("ko", title="새 번역", translation_of=oldest)  # a new id, in the last range
     settings.COMMUNIQUE_SITEMAP_LIMIT = 100
     parts = fetch(client).xpath("//s:sitemap/s:loc/text()", namespaces=NS)
     last = parts[-1].replace("http://testserver", "")
     with django_assert_max_num_queries(30):
         urls = urls_with_alternates(fetch(client, last))
-    statements = [url for url in urls if "/statements/" in url]
-    assert statements and len(urls) <= 100
+    ids = statement_ranges(100)[-1]
+    expected = {f"http://testserver{page.url}" for page in StatementPage.objects.published()
+                if page.pk in ids}  # fmt: skip
+    assert expected and set(urls) == expected
+    assert f"http://testserver{oldest.url}" not in urls
+    assert any(href == f"http://testserver{oldest.url}" for links in urls.values()
+               for _lang, href in links)  # fmt: skip
 
 
 def test_robots_txt_points_to_the_sitemap(client):
