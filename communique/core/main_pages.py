@@ -54,6 +54,15 @@ def main_pages(request):
     return found
 
 
+def share(source, request):
+    """Let `request` use what `source`, a request to the same site and host, has read: its
+    main pages and page URLs (the static export renders many pages, each on its own
+    request)."""
+    for name in (_ATTRIBUTE, _BY_PATH, _URLS):
+        if hasattr(source, name):
+            setattr(request, name, getattr(source, name))
+
+
 def live_pages_of(model):
     """The live pages of `model`, a page model with few pages (home pages, indexes).
 

@@ -13,11 +13,16 @@ in its static form.
 unpublished or deleted since then — the statement's versions, and the pages that list
 statements — writes the files whose bytes differ, adds new pages and removes gone ones.
 The result is byte-identical to a full export (a test holds it to that).
+
+Rendering is shared among worker processes, one per core by default (workers.py): a
+full export renders the public statements first, in bulk (statement_pages.py), then crawls
+from the home pages, the sitemap and the feeds, each worker taking the next batch of
+addresses as soon as it is free.
 """
 
 import json
+import os
 import posixpath
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -32,13 +37,16 @@ from wagtail.models import PageLogEntry
 from communique.core import page_cache
 from communique.statements.models import StatementPage
 
-from . import search_index
+from . import search_index, workers
 from .links import internal_paths, normal_path
+from .statement_pages import StatementPages, chunks, public_statement_ids
 
 MANIFEST = ".communique-mirror.json"
 SKIPPED = ("/admin/", "/api/", "/documents/", "/_util/", "/django-admin/")
 # Rendered while exporting: pages that need a server render their static form.
 MIRROR_SETTINGS = {"COMMUNIQUE_PAGE_CACHE_SECONDS": 0, "COMMUNIQUE_STATIC_MIRROR": True}
+PATHS_PER_TASK = 8
+ASSET_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
 CHANGES = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
 
 
@@ -71,6 +79,13 @@ def _write_if_changed(target, content):
     return True
 
 
+def _write_atomically(target, content):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    partial.write_bytes(content)
+    partial.replace(target)
+
+
 def _redirect_page(location):
     """A static stand-in for a redirect."""
     return (f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" '
@@ -78,16 +93,65 @@ def _redirect_page(location):
             f'<a href="{location}">{location}</a>\n').encode()  # fmt: skip
 
 
-class Exporter:
-    def __init__(self, directory, host="localhost", https=False):
+class Renderer:
+    """Renders addresses and statement pages into the mirror's directory (one per process)."""
+
+    def __init__(self, directory, host, https):
         self.directory = Path(directory)
         self.host = host
         extra = {"wsgi.url_scheme": "https"} if https else {}
         self.client = Client(HTTP_HOST=host, **extra)
+        self.statements = StatementPages(host, https)
+        self.assets = set()  # the asset paths this process has copied or found in place
+
+    def run(self, task):
+        """Render a task, ("paths", [path, …]) or ("statements", [page id, …]), and write its
+        files and the assets they use; return ([(path, tags, linked paths, written)], assets
+        copied), tags None for an address that is not a public page.
+
+        Assets are copied where the pages are rendered: an image rendition a page asks for
+        is made there (in a test's in-memory storage, only the worker would have it)."""
+        kind, items = task
+        if kind == "statements":
+            rendered = [(path, (content, tags, internal_paths(content, "html", path, self.host)))
+                        for path, content, tags in self.statements.render(items)]  # fmt: skip
+        else:
+            rendered = [(path, self.render(path)) for path in items]
+        outcomes, copied = [], 0
+        for path, page in rendered:
+            if page is None:
+                outcomes.append((path, None, set(), False))
+                continue
+            content, tags, links = page
+            written = _write_if_changed(file_for(self.directory, path), content)
+            outcomes.append((path, tags, links, written))
+            assets = {link for link in links - self.assets if link.startswith(ASSET_PREFIXES)}
+            copied += sum(self._copy_asset(link) for link in assets)
+        return outcomes, copied
+
+    def _copy_asset(self, path):
+        """Copy a static file or media file into the mirror unless it is there already."""
+        self.assets.add(path)
+        target = file_for(self.directory, path)
+        if target.exists():
+            return False
+        if path.startswith(settings.STATIC_URL):
+            source = finders.find(posixpath.normpath(path[len(settings.STATIC_URL) :]))
+            if not source:
+                return False
+            content = Path(source).read_bytes()
+        else:
+            name = posixpath.normpath(path[len(settings.MEDIA_URL) :])
+            if not default_storage.exists(name):
+                return False
+            with default_storage.open(name, "rb") as source:
+                content = source.read()
+        _write_atomically(target, content)  # another worker may be copying it too
+        return True
 
     def render(self, path):
         """(content, tags, linked paths) of one address, or None if it is not a public page."""
-        if path.startswith(SKIPPED) or ("/search/" in path and path not in self.search_pages()):
+        if path.startswith(SKIPPED) or ("/search/" in path and path not in search_pages()):
             return None
         response = self.client.get(path)
         if response.status_code in (301, 302):
@@ -102,44 +166,72 @@ class Exporter:
         links = internal_paths(response.content, content_type, path, self.host)
         return response.content, page_cache.tags_of(response.wsgi_request), links
 
-    @staticmethod
-    def search_pages():
-        return {f"/{code}/search/" for code, _name in settings.LANGUAGES}
+
+def search_pages():
+    return {f"/{code}/search/" for code, _name in settings.LANGUAGES}
+
+
+class Exporter:
+    def __init__(self, directory, host="localhost", https=False, workers=None):
+        self.directory = Path(directory)
+        self.host = host
+        self.https = https
+        self.workers = workers or os.cpu_count() or 1
 
     def seeds(self):
-        seeds = {"/", "/robots.txt", "/sitemap.xml"} | self.search_pages()
+        seeds = {"/", "/robots.txt", "/sitemap.xml"} | search_pages()
         for code, _name in settings.LANGUAGES:
             seeds |= {f"/{code}/", f"/{code}/feeds/statements.rss",
                       f"/{code}/feeds/statements.atom"}  # fmt: skip
         return seeds
 
-    def crawl(self, paths, known, result, progress=None):
-        """Render `paths` and every page they link to that is not in `known`."""
-        paths = [normal_path(path) for path in paths]
-        queue, seen, assets = list(paths), set(paths) | set(known), set()
-        while queue:
-            path = queue.pop()
-            if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
-                assets.add(path)
+    def crawl(self, paths, known, result, progress=None, statements=()):
+        """Render the statement pages with ids `statements` in bulk, then `paths` and every
+        page they link to that is not in `known`, with the assets they use."""
+        seen = set(known)
+        renderer = Renderer(self.directory, self.host, self.https)
+        with workers.pool(renderer, self.workers if workers.can_fork() else 1) as tasks:
+
+            def take(task_result):
+                outcomes, copied = task_result
+                result.assets += copied
+                fresh = []
+                for path, tags, links, written in outcomes:
+                    if tags is None:
+                        self._remove(path, result)
+                        continue
+                    result.pages[path] = tags
+                    if written:
+                        result.written += 1
+                    else:
+                        result.unchanged += 1
+                    if progress:
+                        progress()
+                    fresh += [link for link in links if link not in seen]
+                return fresh
+
+            links = []
+            for task_result in tasks.map([("statements", chunk) for chunk in chunks(statements)]):
+                seen |= {path for path, *_rest in task_result[0]}
+                links += take(task_result)
+            pending = self._fresh([normal_path(path) for path in paths] + links, seen)
+            while pending or tasks.outstanding:
+                for start in range(0, len(pending), PATHS_PER_TASK):
+                    tasks.submit(("paths", pending[start : start + PATHS_PER_TASK]))
+                pending = self._fresh(take(tasks.next_result()), seen)
+
+    @staticmethod
+    def _fresh(links, seen):
+        """Of `links`, the pages not seen yet, in order (assets are the renderers' to copy);
+        noting them as seen."""
+        fresh = []
+        for path in links:
+            if path in seen:
                 continue
-            if path.startswith(f"/{search_index.OUTPUT}/"):
-                continue  # written by search_index.build() after the pages
-            rendered = self.render(path)
-            if rendered is None:
-                self._remove(path, result)
-                continue
-            content, tags, links = rendered
-            result.pages[path] = tags
-            if _write_if_changed(file_for(self.directory, path), content):
-                result.written += 1
-            else:
-                result.unchanged += 1
-            if progress:
-                progress()
-            for link in links - seen:
-                seen.add(link)
-                queue.append(link)
-        return assets
+            seen.add(path)
+            if not path.startswith((*ASSET_PREFIXES, f"/{search_index.OUTPUT}/")):
+                fresh.append(path)  # the search index is written after the pages
+        return fresh
 
     def _remove(self, path, result):
         result.pages.pop(path, None)
@@ -148,33 +240,15 @@ class Exporter:
             target.unlink()
             result.removed += 1
 
-    def copy_assets(self, paths, result):
-        for path in sorted(paths):
-            target = file_for(self.directory, path)
-            if path.startswith(settings.STATIC_URL):
-                source = finders.find(posixpath.normpath(path[len(settings.STATIC_URL) :]))
-                if source and not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(source, target)
-                    result.assets += 1
-            elif path.startswith(settings.MEDIA_URL):
-                name = posixpath.normpath(path[len(settings.MEDIA_URL) :])
-                if default_storage.exists(name) and not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with default_storage.open(name, "rb") as source:
-                        target.write_bytes(source.read())
-                    result.assets += 1
-
     @override_settings(**MIRROR_SETTINGS)
     def full(self, progress=None):
         """Export everything; pages the previous export had and that are gone are removed."""
         started = timezone.now()
         previous = self._manifest().get("pages", {})
         result = Result()
-        assets = self.crawl(self.seeds(), (), result, progress)
+        self.crawl(self.seeds(), (), result, progress, public_statement_ids())
         for path in set(previous) - set(result.pages):
             self._remove(path, result)
-        self.copy_assets(assets, result)
         result.indexed = search_index.build(self.directory)
         self._save_manifest(started, result.pages)
         return result
@@ -191,9 +265,8 @@ class Exporter:
         previous = manifest["pages"]
         result = Result(pages=dict(previous))
         stale = [path for path, page_tags in previous.items() if tags & set(page_tags)]
-        assets = self.crawl(stale, previous, result, progress) if tags else set()
-        self.copy_assets(assets, result)
         if tags:
+            self.crawl(stale, set(previous) - set(stale), result, progress)
             result.indexed = search_index.build(self.directory)
         self._save_manifest(started, result.pages)
         return result

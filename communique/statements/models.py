@@ -288,11 +288,13 @@ class StatementPage(Page):
             return truncate_text(self.lead, limit)
         return truncate_text(self.body_text, limit)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, details=None, **kwargs):
+        """`details`: what statement_details() would return, when the caller worked it out
+        for many pages at once (the static export does)."""
         from .listing import statement_details
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(statement_details(self, request))
+        context.update(details if details is not None else statement_details(self, request))
         return context
 
 

@@ -142,3 +142,9 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
 def test_command_needs_a_previous_export_for_changed(tmp_path):
     with pytest.raises(CommandError, match="No previous export"):
         call_command("export_static", str(tmp_path / "out"), "--changed")
+
+
+def test_command_needs_at_least_one_worker(tmp_path):
+    with pytest.raises(CommandError, match="--workers must be at least 1"):
+        call_command("export_static", str(tmp_path / "out"), "--workers", "0")
+    assert not (tmp_path / "out").exists()

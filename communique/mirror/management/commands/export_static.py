@@ -20,9 +20,13 @@ class Command(BaseCommand):
                             help="Host name the mirror will be served at (absolute links in "
                                  "feeds and the sitemap).")  # fmt: skip
         parser.add_argument("--https", action="store_true", help="Absolute links use https.")
+        parser.add_argument("--workers", type=int, default=None,
+                            help="Processes rendering pages (default: one per core).")  # fmt: skip
 
-    def handle(self, directory, changed, host, https, **options):
-        exporter = Exporter(directory, host=host, https=https)
+    def handle(self, directory, changed, host, https, workers, **options):
+        if workers is not None and workers < 1:
+            raise CommandError("--workers must be at least 1.")
+        exporter = Exporter(directory, host=host, https=https, workers=workers)
         show = options["verbosity"] > 0
         started = time.perf_counter()
         columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}"),

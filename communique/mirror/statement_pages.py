@@ -1,0 +1,74 @@
+"""Statement pages rendered in bulk for the static export.
+
+Through the test client a statement page costs Wagtail's routing (the site, the locale and
+a query per level of the page tree), a dozen queries for what it shows, and the middleware.
+The export knows its pages already: it reads a chunk of them with their categories and
+countries, works out what they show with a few queries for the whole chunk
+(`listing.many_statement_details`), and serves each with its own `serve()` on a request
+like the one the live site gets, so that the bytes are the live page's (a test compares
+them for every demo statement in every language).
+
+Only public, live statements are rendered here: the listing table holds exactly those, as
+the rows of their own locale.
+"""
+
+from collections import defaultdict
+
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Site
+
+from communique.core import main_pages, page_cache
+from communique.statements.listing import many_statement_details
+from communique.statements.models import ListedStatement, StatementPage
+
+CHUNK = 100
+
+
+def public_statement_ids():
+    """The ids of every public, live statement page, in id order."""
+    rows = ListedStatement.objects.filter(is_fallback=False).order_by("page_id")
+    return list(rows.values_list("page_id", flat=True))
+
+
+def chunks(ids, size=CHUNK):
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+class StatementPages:
+    def __init__(self, host="localhost", https=False):
+        extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
+        self.factory = RequestFactory(HTTP_HOST=host, **extra)
+
+    def render(self, ids):
+        """Yield (path, content, cache tags) of each statement page among `ids`."""
+        base = self.factory.get("/")
+        site = Site.find_for_request(base)
+        pages = list(
+            StatementPage.objects.filter(pk__in=ids, live=True)
+            .select_related("locale", "lead_image")
+            .prefetch_related("categories", "countries")
+            .order_by("pk")
+        )  # fmt: skip
+        requests = {}
+        for page in pages:
+            request = self.factory.get(main_pages.page_url(page, base))
+            main_pages.share(base, request)
+            request._wagtail_site = site
+            request.user = AnonymousUser()
+            requests[page.pk] = request
+        by_language = defaultdict(list)
+        for page in pages:
+            by_language[page.locale.language_code].append(page)
+        for language_code, group in by_language.items():
+            # What a page shows is worked out in its language, as the live site does
+            # (country names, and their order, are the language's).
+            with translation.override(language_code):
+                details = many_statement_details(group, lambda page: requests[page.pk])
+                for page in group:
+                    request = requests[page.pk]
+                    request.LANGUAGE_CODE = language_code
+                    response = page.serve(request, details=details[page.pk])
+                    response.render()
+                    yield request.path, response.content, page_cache.tags_of(request)
