@@ -39,6 +39,7 @@ from communique.statements.models import StatementPage
 
 from . import search_index, workers
 from .links import internal_paths, normal_path
+from .routed_pages import RoutedPages
 from .statement_pages import StatementPages, chunks, public_statement_ids
 
 MANIFEST = ".communique-mirror.json"
@@ -102,6 +103,7 @@ class Renderer:
         extra = {"wsgi.url_scheme": "https"} if https else {}
         self.client = Client(HTTP_HOST=host, **extra)
         self.statements = StatementPages(host, https)
+        self.routed = RoutedPages(host, https)
         self.assets = set()  # the asset paths this process has copied or found in place
 
     def run(self, task):
@@ -153,18 +155,23 @@ class Renderer:
         """(content, tags, linked paths) of one address, or None if it is not a public page."""
         if path.startswith(SKIPPED) or ("/search/" in path and path not in search_pages()):
             return None
-        response = self.client.get(path)
+        routed = self.routed.serve(path)
+        if routed is None:
+            response = self.client.get(path)
+            request = response.wsgi_request
+        else:
+            response, request = routed
         if response.status_code in (301, 302):
             # The live site answers with a redirect (`/` by language, a category under
             # another language's slug): the mirror has a page that sends the browser on.
             location = response["Location"]
             target = internal_paths(_redirect_page(location), "html", path, self.host)
-            return _redirect_page(location), page_cache.tags_of(response.wsgi_request), target
+            return _redirect_page(location), page_cache.tags_of(request), target
         if response.status_code != 200 or response.streaming:
             return None
         content_type = response.get("Content-Type", "")
         links = internal_paths(response.content, content_type, path, self.host)
-        return response.content, page_cache.tags_of(response.wsgi_request), links
+        return response.content, page_cache.tags_of(request), links
 
 
 def search_pages():

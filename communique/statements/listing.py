@@ -100,6 +100,14 @@ def _by_name(categories):
 
 
 def build_items(pages, locale, request):
+    """The ListingItems of `pages` (a queryset, in its order) as `locale` lists them."""
+    cache = getattr(request, ItemCache.ATTRIBUTE, None)
+    if cache is not None:
+        return cache.items(pages, locale, request)
+    return _build_items(pages, locale, request)
+
+
+def _build_items(pages, locale, request):
     pages = list(pages.prefetch_related("categories").select_related("locale"))
     versions = translations_by_key((page.translation_key for page in pages), request)
     categories = localized_categories(pages, locale)
@@ -116,6 +124,59 @@ def build_items(pages, locale, request):
         )
         for page in pages
     ]
+
+
+class ItemCache:
+    """ListingItems kept for the many listing pages one process renders (the static export).
+
+    A statement appears on several listings of a locale (every page of the locale's
+    listing, its year, month, categories, countries and signatories), and neighbours in a
+    listing are neighbours elsewhere. So when a page asks for items not kept yet, the items
+    of its stretch of the locale's listing are built together (`WINDOW` positions each
+    side, a few queries), and every later page of that stretch, in any listing, only asks
+    which statements it shows. An item does not depend on the listing that shows it, only
+    on the statement, the locale and the site; the export renders each page on a request
+    of its own to the same host, which shares the cache (`share`). At most `LIMIT` items
+    are kept: past that, the cache starts again.
+    """
+
+    ATTRIBUTE = "_communique_item_cache"
+    WINDOW = 200
+    SPREAD = 1000  # a page whose statements lie further apart builds only its own
+    LIMIT = 50_000
+
+    def __init__(self):
+        self.kept = {}  # (locale id, page id): ListingItem
+
+    @classmethod
+    def attach(cls, request):
+        setattr(request, cls.ATTRIBUTE, cls())
+
+    @classmethod
+    def share(cls, source, request):
+        setattr(request, cls.ATTRIBUTE, getattr(source, cls.ATTRIBUTE))
+
+    def items(self, pages, locale, request):
+        ids = list(pages.values_list("pk", flat=True))
+        missing = [page_id for page_id in ids if (locale.pk, page_id) not in self.kept]
+        if missing:
+            self._build_stretch(missing, locale, request)
+        return [self.kept[locale.pk, page_id] for page_id in ids]
+
+    def _build_stretch(self, missing, locale, request):
+        from .queries import listing_rows
+
+        rows = listing_rows(locale)
+        wanted = set(missing)
+        positions = list(rows.filter(page_id__in=missing).values_list("position", flat=True))
+        if positions and max(positions) - min(positions) <= self.SPREAD:
+            stretch = rows.filter(position__gte=min(positions) - self.WINDOW,
+                                  position__lte=max(positions) + self.WINDOW)  # fmt: skip
+            wanted |= set(stretch.values_list("page_id", flat=True))
+        if len(self.kept) + len(wanted) > self.LIMIT:
+            self.kept.clear()
+        for item in _build_items(StatementPage.objects.filter(pk__in=wanted), locale, request):
+            self.kept[locale.pk, item.page.pk] = item
 
 
 def latest_items(locale, request):

@@ -1,0 +1,94 @@
+"""Pages that a main page serves from its own routes, rendered without the test client.
+
+A statement index serves its listing with every page of it, the category, country, year
+and month archives; the organisation directory serves itself and a page per organisation.
+These are two thirds of an export's pages. Through the test client each costs Wagtail's
+routing (the site, then a query per level of the page tree), the middleware, and the main
+pages read again for its navigation. The export knows the main pages: it finds the one
+whose address starts the path, resolves the rest among that page's routes, and calls the
+view on a request like the one the live site gets, sharing what the process has read
+(main pages, page URLs, listing items: see `listing.ItemCache`). A test compares every such
+page of the demo network with the live one, byte for byte.
+
+A path that no main page routes (a statement, a feed, the home page) or one under a
+restricted main page is left to the client: `serve()` returns None.
+"""
+
+from urllib.parse import unquote
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, HttpResponseNotFound
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+
+from communique.core import main_pages
+from communique.statements.listing import ItemCache
+
+
+class RoutedPages:
+    def __init__(self, host="localhost", https=False):
+        extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
+        self.factory = RequestFactory(HTTP_HOST=host, **extra)
+        self._base = None
+        self._routes = None
+        self._site = None
+
+    def base(self):
+        """The request this process reads the main pages on, once."""
+        if self._base is None:
+            self._base = self.factory.get("/")
+            self._site = Site.find_for_request(self._base)
+            ItemCache.attach(self._base)
+        return self._base
+
+    def routes(self):
+        """[(decoded address, specific main page)] of the public routable main pages,
+        longest address first."""
+        if self._routes is None:
+            base = self.base()
+            found = [page for by_model in main_pages.main_pages(base).values()
+                     for model, page in by_model.items()
+                     if issubclass(model, RoutablePageMixin)]  # fmt: skip
+            specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific()
+            routes = [(unquote(main_pages.page_url(page, base)), page)
+                      for page in specific.select_related("locale")
+                      if not page.get_view_restrictions().exists()]  # fmt: skip
+            self._routes = sorted(routes, key=lambda route: -len(route[0]))
+        return self._routes
+
+    def serve(self, path):
+        """(response, request) for `path` if a main page routes it, else None."""
+        decoded = unquote(path)
+        if not decoded.endswith("/") or "//" in decoded:
+            return None
+        found = next(((address, page) for address, page in self.routes()
+                      if decoded.startswith(address)), None)  # fmt: skip
+        if found is None:
+            return None
+        address, page = found
+        try:
+            match = page.resolve_subpage("/" + decoded[len(address) :])
+        except Http404:
+            return None  # a statement: its index routes it to a child page
+        request = self._request(path, page)
+        request.routable_resolver_match = match
+        with translation.override(page.locale.language_code):
+            try:
+                response = page.serve(request, *match)
+                if hasattr(response, "render"):
+                    response.render()
+            except Http404:
+                response = HttpResponseNotFound()
+        return response, request
+
+    def _request(self, path, page):
+        base = self.base()
+        request = self.factory.get(path)
+        main_pages.share(base, request)
+        ItemCache.share(base, request)
+        request._wagtail_site = self._site
+        request.user = AnonymousUser()
+        request.LANGUAGE_CODE = page.locale.language_code
+        return request

@@ -1,0 +1,106 @@
+"""Listings, archives and organisation pages rendered by their main page's own routes are
+the live site's pages, byte for byte, with the same cache tags."""
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from communique.core import page_cache
+from communique.mirror.exporter import MIRROR_SETTINGS
+from communique.mirror.links import internal_paths
+from communique.mirror.routed_pages import RoutedPages
+
+pytestmark = pytest.mark.django_db
+
+HOST = "mirror.example.org"
+
+
+def routed_pages_of(languages):
+    """{path: (response, request)} of every page that a main page routes, found by following
+    links from the home pages of `languages` (and the statements they link: countries are
+    linked from there), in crawl order."""
+    routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
+    found, seen = {}, set()
+    pending = [f"/{code}/" for code in languages]
+    while pending:
+        path = pending.pop(0)
+        served = routed.serve(path)
+        if served is None:
+            if not path.endswith("/") or "/feeds/" in path:
+                continue  # a feed or an asset
+            content = client.get(path).content  # a home page, a statement
+        else:
+            found[path] = served
+            content = served[0].content
+        for link in sorted(internal_paths(content, "html", path, HOST) - seen):
+            seen.add(link)
+            if link.split("/")[1] in languages:
+                pending.append(link)
+    return found
+
+
+def kind(path):
+    parts = path.strip("/").split("/")[1:]
+    if parts[0] == "organisations":
+        return "organisation" if len(parts) > 1 else "directory"
+    if len(parts) == 1 or parts[1] == "page":
+        return "listing"
+    return "archive" if parts[1].isdigit() else parts[1]
+
+
+@override_settings(**MIRROR_SETTINGS)
+def test_routed_pages_equal_the_live_pages_in_every_script():
+    found = routed_pages_of({"en", "el", "ar", "ko"})
+    client = Client(HTTP_HOST=HOST)
+    for path, (response, request) in found.items():
+        live = client.get(path)
+        assert response.status_code == live.status_code, path
+        assert response.content == live.content, path
+        assert response.get("Location") == live.get("Location"), path
+        assert page_cache.tags_of(request) == page_cache.tags_of(live.wsgi_request), path
+    pages = [path for path, (response, _request) in found.items() if response.status_code == 200]
+    assert len(pages) > 200, len(pages)
+    kinds = {kind(path) for path in pages}
+    assert kinds == {"listing", "category", "country", "archive", "organisation", "directory"}
+    assert {path.split("/")[1] for path in pages} == {"en", "el", "ar", "ko"}
+
+
+@override_settings(**MIRROR_SETTINGS)
+def test_routed_redirects_and_missing_pages_answer_as_the_live_site():
+    routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
+    for path in ["/en/statements/page/1/", "/el/statements/page/999/",
+                 "/en/statements/category/no-such-category/", "/ko/organisations/nobody/"]:  # fmt: skip
+        response, _request = routed.serve(path)
+        live = client.get(path)
+        assert response.status_code == live.status_code, path
+        assert response.get("Location") == live.get("Location"), path
+    assert routed.serve("/en/statements/page/1/")[0].status_code == 301
+    assert routed.serve("/ko/organisations/nobody/")[0].status_code == 404
+
+
+def test_paths_no_main_page_routes_are_left_to_the_client():
+    routed = RoutedPages(HOST)
+    for path in ["/", "/en/", "/en/feeds/statements.rss", "/sitemap.xml", "/en/statements",
+                 "/en/search/"]:  # fmt: skip
+        assert routed.serve(path) is None, path
+
+
+@override_settings(**MIRROR_SETTINGS)
+def test_routed_pages_share_their_items():
+    found = routed_pages_of({"en"})
+    paths = [path for path, (response, _request) in found.items() if response.status_code == 200]
+    routed = RoutedPages(HOST)
+    routed.serve("/en/statements/")  # reads the main pages and a first stretch of items
+    counts = {}
+    for path in paths:
+        with CaptureQueriesContext(connection) as captured:
+            assert routed.serve(path)[0].status_code == 200
+        counts[path] = len(captured)
+    assert len(counts) > 40
+    # A listing, archive or organisation page reads its count, its rows, which statements
+    # it shows and the archive's month counts: its items were built with a stretch of the
+    # listing before (built one page at a time, they take four queries more). A category
+    # or country is found first; the directory reads its organisations.
+    for path, count in counts.items():
+        assert count <= (4 if kind(path) in ("listing", "archive", "organisation") else 7), path
