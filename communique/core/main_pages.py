@@ -26,6 +26,7 @@ _FIELDS = ["id", "path", "depth", "slug", "url_path", "title", "live", "content_
            "translation_key", "locale__language_code"]  # fmt: skip
 _BY_PATH = "_communique_main_pages_by_path"
 _URLS = "_communique_page_urls"
+VERSIONS = "_communique_page_versions"  # see navigation.language_links
 
 
 def _main_models():
@@ -56,11 +57,13 @@ def main_pages(request):
 
 def share(source, request):
     """Let `request` use what `source`, a request to the same site and host, has read: its
-    main pages and page URLs (the static export renders many pages, each on its own
-    request)."""
-    for name in (_ATTRIBUTE, _BY_PATH, _URLS):
+    main pages, page URLs and pages' language versions (the static export renders many
+    pages, each on its own request)."""
+    for name in (_ATTRIBUTE, _BY_PATH):
         if hasattr(source, name):
             setattr(request, name, getattr(source, name))
+    for name in (_URLS, VERSIONS):  # filled as pages ask
+        setattr(request, name, vars(source).setdefault(name, {}))
 
 
 def live_pages_of(model):

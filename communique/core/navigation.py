@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .languages import language_codes, language_name, text_direction
-from .main_pages import main_pages, page_url
+from .main_pages import VERSIONS, main_pages, page_url
 
 
 @dataclass
@@ -40,9 +40,7 @@ def language_links(page, request, known_versions=None):
     if page is not None:
         suffix = route_suffix(page, request)
         if known_versions is None:
-            translations = page.get_translations(inclusive=True).live().select_related("locale")
-            known_versions = {version.locale.language_code: page_url(version, request)
-                              for version in translations}  # fmt: skip
+            known_versions = _live_versions(page, request)
         versions = {**known_versions, current: page_url(page, request)}
     homes = {
         pages[HomePage].locale.language_code: pages[HomePage]
@@ -63,6 +61,17 @@ def language_links(page, request, known_versions=None):
                          exists=target is not None)
         )  # fmt: skip
     return links
+
+
+def _live_versions(page, request):
+    """{language code: URL} of the page's live versions, read once per request (or, in the
+    static export, once per process: see main_pages.share)."""
+    known = vars(request).setdefault(VERSIONS, {})
+    if page.pk not in known:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        known[page.pk] = {version.locale.language_code: page_url(version, request)
+                          for version in translations}  # fmt: skip
+    return known[page.pk]
 
 
 def main_navigation(locale, request):

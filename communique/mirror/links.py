@@ -1,5 +1,6 @@
 """The site-internal addresses a rendered page points to (pages, feeds, assets)."""
 
+import functools
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import etree
@@ -25,10 +26,28 @@ def internal_paths(content, content_type, page_path, host):
         return set()
     paths = set()
     for target in targets:
-        parts = urlsplit(urljoin(f"http://{host}{page_path}", target.strip()))
-        if parts.scheme in ("http", "https") and parts.netloc == host and not parts.query:
-            paths.add(normal_path(parts.path))
+        target = target.strip()
+        if target.startswith(("/", "http://", "https://")) and not target.startswith("//"):
+            path = _site_path(target, host)  # the same whichever page links to it
+        else:
+            path = _site_path_of(urljoin(f"http://{host}{page_path}", target), host)
+        if path is not None:
+            paths.add(path)
     return paths
+
+
+@functools.lru_cache(maxsize=100_000)
+def _site_path(target, host):
+    """A page links to a hundred addresses, most of them on every page (navigation, archive,
+    languages): each is worked out once."""
+    return _site_path_of(urljoin(f"http://{host}/", target), host)
+
+
+def _site_path_of(url, host):
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc == host and not parts.query:
+        return normal_path(parts.path)
+    return None
 
 
 def normal_path(path):

@@ -1,24 +1,29 @@
-"""Pages that a main page serves from its own routes, rendered without the test client.
+"""Pages rendered by their own view, without the test client: what a main page serves from
+its routes, and the feeds.
 
 A statement index serves its listing with every page of it, the category, country, year
 and month archives; the organisation directory serves itself and a page per organisation.
-These are two thirds of an export's pages. Through the test client each costs Wagtail's
-routing (the site, then a query per level of the page tree), the middleware, and the main
-pages read again for its navigation. The export knows the main pages: it finds the one
-whose address starts the path, resolves the rest among that page's routes, and calls the
-view on a request like the one the live site gets, sharing what the process has read
-(main pages, page URLs, listing items: see `listing.ItemCache`). A test compares every such
-page of the demo network with the live one, byte for byte.
+With the feeds (RSS and Atom, excerpts and full content, per category, country and
+organisation) these are four pages in five of an export. Through the test client each
+costs the middleware and, for Wagtail's pages, the routing (the site, then a query per
+level of the page tree), and reads the main pages again for its navigation. The export
+knows the main pages: it finds the one whose address starts the path, resolves the rest
+among that page's routes (a feed: among the URLconf's feeds), and calls the view on a
+request like the one the live site gets, sharing what the process has read (main pages,
+page URLs and versions, listing items: see `listing.ItemCache`). A test compares every
+such page of the demo network with the live one, byte for byte.
 
-A path that no main page routes (a statement, a feed, the home page) or one under a
-restricted main page is left to the client: `serve()` returns None.
+Any other path (a statement, the home page, the sitemap), and one under a restricted main
+page, is left to the client: `serve()` returns None.
 """
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponseNotFound
 from django.test import RequestFactory
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
@@ -34,6 +39,7 @@ class RoutedPages:
         self._base = None
         self._routes = None
         self._site = None
+        self.languages = {code for code, _name in settings.LANGUAGES}
 
     def base(self):
         """The request this process reads the main pages on, once."""
@@ -61,18 +67,20 @@ class RoutedPages:
     def serve(self, path):
         """(response, request) for `path` if a main page routes it, else None."""
         decoded = unquote(path)
-        if not decoded.endswith("/") or "//" in decoded:
+        if "//" in decoded:
             return None
+        if not decoded.endswith("/"):
+            return self._serve_feed(path)
         found = next(((address, page) for address, page in self.routes()
                       if decoded.startswith(address)), None)  # fmt: skip
         if found is None:
-            return None
+            return self._serve_feed(path)
         address, page = found
         try:
             match = page.resolve_subpage("/" + decoded[len(address) :])
         except Http404:
             return None  # a statement: its index routes it to a child page
-        request = self._request(path, page)
+        request = self._request(path, page.locale.language_code)
         request.routable_resolver_match = match
         with translation.override(page.locale.language_code):
             try:
@@ -83,12 +91,31 @@ class RoutedPages:
                 response = HttpResponseNotFound()
         return response, request
 
-    def _request(self, path, page):
+    def _serve_feed(self, path):
+        """(response, request) of a feed, from its view; None for any other address."""
+        language = path.split("/")[1]
+        if language not in self.languages:
+            return None
+        with translation.override(language):
+            try:
+                match = resolve(unquote(path))
+            except Resolver404:
+                return None
+            if match.namespace != "feeds":
+                return None
+            request = self._request(path, language)
+            try:
+                response = match.func(request, *match.args, **match.kwargs)
+            except Http404:
+                response = HttpResponseNotFound()
+        return response, request
+
+    def _request(self, path, language):
         base = self.base()
         request = self.factory.get(path)
         main_pages.share(base, request)
         ItemCache.share(base, request)
         request._wagtail_site = self._site
         request.user = AnonymousUser()
-        request.LANGUAGE_CODE = page.locale.language_code
+        request.LANGUAGE_CODE = language
         return request

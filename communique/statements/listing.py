@@ -99,17 +99,25 @@ def _by_name(categories):
     return sorted(categories, key=lambda category: category.name.casefold())
 
 
-def build_items(pages, locale, request):
-    """The ListingItems of `pages` (a queryset, in its order) as `locale` lists them."""
+def build_items(pages, locale, request, translations=True):
+    """The ListingItems of `pages` (a queryset, in its order) as `locale` lists them.
+
+    `translations=False`: the caller does not show "Also in" (a feed), so the items may
+    come without their translations (kept items have them anyway).
+    """
     cache = getattr(request, ItemCache.ATTRIBUTE, None)
     if cache is not None:
         return cache.items(pages, locale, request)
-    return _build_items(pages, locale, request)
+    return _build_items(pages, locale, request, translations)
 
 
-def _build_items(pages, locale, request):
+def _build_items(pages, locale, request, translations=True):
     pages = list(pages.prefetch_related("categories").select_related("locale"))
-    versions = translations_by_key((page.translation_key for page in pages), request)
+    versions = (
+        translations_by_key((page.translation_key for page in pages), request)
+        if translations
+        else {}
+    )
     categories = localized_categories(pages, locale)
     return [
         ListingItem(
@@ -217,6 +225,19 @@ def statement_details(page, request):
     return _details(page, request, versions, signatories, statement_categories(page))
 
 
+def signatory_keys(page_ids):
+    """{page id: [translation key of each signatory organisation, in order]}: one query."""
+    from .models import StatementSignatory
+
+    signed = defaultdict(list)
+    signatures = StatementSignatory.objects.filter(page__in=page_ids)
+    for page_id, key in signatures.order_by("page_id", "sort_order", "pk").values_list(
+        "page_id", "organisation__translation_key"
+    ):
+        signed[page_id].append(key)
+    return signed
+
+
 def many_statement_details(pages, request_for):
     """{page id: statement_details(page, request_for(page))} for many live, saved pages.
 
@@ -226,18 +247,11 @@ def many_statement_details(pages, request_for):
     """
     from communique.organisations.models import Organisation
 
-    from .models import StatementSignatory
-
     pages = list(pages)
     if not pages:
         return {}
     versions = translations_by_key({page.translation_key for page in pages}, request_for(pages[0]))
-    signed = defaultdict(list)
-    signatures = StatementSignatory.objects.filter(page__in=[page.pk for page in pages])
-    for page_id, key in signatures.order_by("page_id", "sort_order", "pk").values_list(
-        "page_id", "organisation__translation_key"
-    ):
-        signed[page_id].append(key)
+    signed = signatory_keys([page.pk for page in pages])
     by_locale = defaultdict(list)
     for page in pages:
         by_locale[page.locale].append(page)

@@ -283,10 +283,15 @@ class StatementPage(Page):
 
     @property
     def excerpt(self):
+        """The lead, or else the body, cut to the excerpt length: worked out once per lead
+        and body (the static export shows each statement in several listings and feeds)."""
         limit = settings.COMMUNIQUE_EXCERPT_LENGTH
-        if self.lead:
-            return truncate_text(self.lead, limit)
-        return truncate_text(self.body_text, limit)
+        source = (self.lead, self.body, limit)
+        cached = self.__dict__.get("_excerpt")
+        if cached is None or cached[0] != source:
+            text = truncate_text(self.lead or self.body_text, limit)
+            cached = self.__dict__["_excerpt"] = (source, text)
+        return cached[1]
 
     def get_context(self, request, *args, details=None, **kwargs):
         """`details`: what statement_details() would return, when the caller worked it out

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 from wagtail.rich_text import expand_db_html
 
+from communique.core.main_pages import page_url
 from communique.core.timestamps import to_seconds
 from communique.core.translations import localized_map
 from communique.organisations.models import Organisation
-from communique.statements.listing import localized_categories
+from communique.statements.listing import build_items, signatory_keys
 
 from .absolute import absolutize_html
 from .scopes import resolve_scope
@@ -76,21 +77,21 @@ class StatementFeed(Feed):
         return self.request.path
 
     def items(self, scope):
-        pages = list(
-            scope.statements.select_related("locale").prefetch_related(
-                "categories", "signatories__organisation"
-            )[:FEED_SIZE]
-        )
-        self.categories = localized_categories(pages, self.locale)
-        keys = [s.organisation.translation_key for p in pages for s in p.signatories.all()]
+        """The newest statements of the scope, as listings show them (with their categories
+        in this language; in the static export, shared with the listings: see ItemCache)."""
+        items = build_items(scope.statements[:FEED_SIZE], self.locale, self.request,
+                            translations=False)  # fmt: skip
+        self.categories = {item.page.pk: item.categories for item in items}
+        self.signed = signatory_keys([item.page.pk for item in items])
+        keys = {key for page_keys in self.signed.values() for key in page_keys}
         self.organisations = localized_map(Organisation, keys, self.locale)
-        return pages
+        return [item.page for item in items]
 
     def item_title(self, page):
         return page.title
 
     def item_link(self, page):
-        return page.get_url(self.request)
+        return page_url(page, self.request)
 
     def item_description(self, page):
         return page.excerpt
@@ -102,8 +103,7 @@ class StatementFeed(Feed):
         return to_seconds(page.last_published_at)
 
     def item_author_name(self, page):
-        names = [self.organisations[s.organisation.translation_key].name
-                 for s in page.signatories.all()]  # fmt: skip
+        names = [self.organisations[key].name for key in self.signed[page.pk]]
         return ", ".join(names) or self.site_name
 
     def item_categories(self, page):
@@ -112,7 +112,7 @@ class StatementFeed(Feed):
     def item_extra_kwargs(self, page):
         extra = {"language": page.locale.language_code}
         if self.full_content:
-            base = self.request.build_absolute_uri(page.get_url(self.request))
+            base = self.request.build_absolute_uri(page_url(page, self.request))
             extra["content_html"] = absolutize_html(expand_db_html(page.body), base)
         return extra
 

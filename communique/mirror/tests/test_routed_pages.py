@@ -17,7 +17,7 @@ HOST = "mirror.example.org"
 
 
 def routed_pages_of(languages):
-    """{path: (response, request)} of every page that a main page routes, found by following
+    """{path: (response, request)} of every HTML page that a main page routes, found by following
     links from the home pages of `languages` (and the statements they link: countries are
     linked from there), in crawl order."""
     routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
@@ -25,10 +25,10 @@ def routed_pages_of(languages):
     pending = [f"/{code}/" for code in languages]
     while pending:
         path = pending.pop(0)
+        if not path.endswith("/"):
+            continue  # a feed (see below) or an asset
         served = routed.serve(path)
         if served is None:
-            if not path.endswith("/") or "/feeds/" in path:
-                continue  # a feed or an asset
             content = client.get(path).content  # a home page, a statement
         else:
             found[path] = served
@@ -67,6 +67,28 @@ def test_routed_pages_equal_the_live_pages_in_every_script():
 
 
 @override_settings(**MIRROR_SETTINGS)
+def test_feeds_from_their_view_equal_the_live_feeds():
+    routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
+    feeds = set()
+    for language in ("en", "el", "ar", "ko"):
+        home = client.get(f"/{language}/statements/")
+        feeds |= {path for path in internal_paths(home.content, "html", "/", HOST)
+                  if "/feeds/" in path}  # fmt: skip
+        for kind, value in [("category", "climate"), ("country", "gr"), ("organisation", "sea")]:
+            for full in ("", "full/"):
+                feeds.add(f"/{language}/feeds/{full}{kind}/{value}.atom")
+    assert len(feeds) > 30
+    for path in sorted(feeds):
+        response, request = routed.serve(path)
+        live = client.get(path)
+        assert response.status_code == live.status_code == 200, path
+        assert response.content == live.content, path
+        assert response["Content-Type"] == live["Content-Type"], path
+        assert page_cache.tags_of(request) == page_cache.tags_of(live.wsgi_request), path
+    assert routed.serve("/en/feeds/category/no-such-category.rss")[0].status_code == 404
+
+
+@override_settings(**MIRROR_SETTINGS)
 def test_routed_redirects_and_missing_pages_answer_as_the_live_site():
     routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
     for path in ["/en/statements/page/1/", "/el/statements/page/999/",
@@ -81,8 +103,8 @@ def test_routed_redirects_and_missing_pages_answer_as_the_live_site():
 
 def test_paths_no_main_page_routes_are_left_to_the_client():
     routed = RoutedPages(HOST)
-    for path in ["/", "/en/", "/en/feeds/statements.rss", "/sitemap.xml", "/en/statements",
-                 "/en/search/"]:  # fmt: skip
+    for path in ["/", "/en/", "/sitemap.xml", "/robots.txt", "/en/statements", "/en/search/",
+                 "/zz/feeds/statements.rss", "/en/statements/a-statement/"]:  # fmt: skip
         assert routed.serve(path) is None, path
 
 
