@@ -23,6 +23,7 @@ addresses as soon as it is free.
 import json
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -48,6 +49,7 @@ SKIPPED = ("/admin/", "/api/", "/documents/", "/_util/", "/django-admin/")
 MIRROR_SETTINGS = {"COMMUNIQUE_PAGE_CACHE_SECONDS": 0, "COMMUNIQUE_STATIC_MIRROR": True}
 PATHS_PER_TASK = 8
 ASSET_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
+FEED = re.compile(r"^/([^/]+)/feeds/(?!full/)(.+\.(?:rss|atom))$")
 CHANGES = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
 
 
@@ -115,7 +117,7 @@ class Renderer:
         is made there (in a test's in-memory storage, only the worker would have it)."""
         kind, items = task
         if kind == "statements":
-            rendered = [(path, (content, tags, internal_paths(content, "html", path, self.host)))
+            rendered = [(path, (content, tags, self._links(content, "text/html", path)))
                         for path, content, tags in self.statements.render(items)]  # fmt: skip
         else:
             rendered = [(path, self.render(path)) for path in items]
@@ -169,9 +171,17 @@ class Renderer:
             return _redirect_page(location), page_cache.tags_of(request), target
         if response.status_code != 200 or response.streaming:
             return None
-        content_type = response.get("Content-Type", "")
-        links = internal_paths(response.content, content_type, path, self.host)
+        links = self._links(response.content, response.get("Content-Type", ""), path)
         return response.content, page_cache.tags_of(request), links
+
+    def _links(self, content, content_type, path):
+        return with_full_feeds(internal_paths(content, content_type, path, self.host))
+
+
+def with_full_feeds(links):
+    """`links` and the full-content version of each feed among them (`/xx/feeds/full/…`):
+    no page links those, but member organisations republish from them."""
+    return links | {FEED.sub(r"/\1/feeds/full/\2", link) for link in links if FEED.match(link)}
 
 
 def search_pages():

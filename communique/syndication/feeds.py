@@ -112,9 +112,19 @@ class StatementFeed(Feed):
     def item_extra_kwargs(self, page):
         extra = {"language": page.locale.language_code}
         if self.full_content:
-            base = self.request.build_absolute_uri(page_url(page, self.request))
-            extra["content_html"] = absolutize_html(expand_db_html(page.body), base)
+            extra["content_html"] = self.content_html(page)
         return extra
+
+    def content_html(self, page):
+        """The body with absolute links, worked out once per body and address (the static
+        export shares a statement's page among the feeds that show it)."""
+        base = self.request.build_absolute_uri(page_url(page, self.request))
+        source = (page.body, base)
+        cached = page.__dict__.get("_feed_content")
+        if cached is None or cached[0] != source:
+            html = absolutize_html(expand_db_html(page.body), base)
+            cached = page.__dict__["_feed_content"] = (source, html)
+        return cached[1]
 
 
 class StatementAtomFeed(StatementFeed):
