@@ -112,7 +112,15 @@ def build_items(pages, locale, request, translations=True):
 
 
 def _build_items(pages, locale, request, translations=True):
-    pages = list(pages.prefetch_related("categories").select_related("locale"))
+    return _items_of(_with_categories(pages), locale, request, translations)
+
+
+def _with_categories(pages):
+    return list(pages.prefetch_related("categories").select_related("locale"))
+
+
+def _items_of(pages, locale, request, translations=True):
+    """ListingItems of `pages`, a list of pages with their categories and locale read."""
     versions = (
         translations_by_key((page.translation_key for page in pages), request)
         if translations
@@ -144,17 +152,20 @@ class ItemCache:
     side, a few queries), and every later page of that stretch, in any listing, only asks
     which statements it shows. An item does not depend on the listing that shows it, only
     on the statement, the locale and the site; the export renders each page on a request
-    of its own to the same host, which shares the cache (`share`). At most `LIMIT` items
-    are kept: past that, the cache starts again.
+    of its own to the same host, which shares the cache (`share`). The locales that list
+    a statement untranslated share its page (body, text, excerpt). At most `LIMIT` items
+    and `PAGE_LIMIT` pages are kept: past that, the cache starts again.
     """
 
     ATTRIBUTE = "_communique_item_cache"
     WINDOW = 200
     SPREAD = 1000  # a page whose statements lie further apart builds only its own
-    LIMIT = 50_000
+    LIMIT = 200_000
+    PAGE_LIMIT = 50_000
 
     def __init__(self):
         self.kept = {}  # (locale id, page id): ListingItem
+        self.pages = {}  # page id: StatementPage, categories and locale read
 
     @classmethod
     def attach(cls, request):
@@ -181,9 +192,16 @@ class ItemCache:
             stretch = rows.filter(position__gte=min(positions) - self.WINDOW,
                                   position__lte=max(positions) + self.WINDOW)  # fmt: skip
             wanted |= set(stretch.values_list("page_id", flat=True))
-        if len(self.kept) + len(wanted) > self.LIMIT:
+        if (
+            len(self.kept) + len(wanted) > self.LIMIT
+            or len(self.pages) + len(wanted) > self.PAGE_LIMIT
+        ):
             self.kept.clear()
-        for item in _build_items(StatementPage.objects.filter(pk__in=wanted), locale, request):
+            self.pages.clear()
+        unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages))
+        self.pages.update((page.pk, page) for page in _with_categories(unread))
+        pages = [self.pages[page_id] for page_id in wanted if page_id in self.pages]
+        for item in _items_of(pages, locale, request):
             self.kept[locale.pk, item.page.pk] = item
 
 
