@@ -105,7 +105,7 @@ def build_items(pages, locale, request, translations=True):
     `translations=False`: the caller does not show "Also in" (a feed), so the items may
     come without their translations (kept items have them anyway).
     """
-    cache = getattr(request, ItemCache.ATTRIBUTE, None)
+    cache = ItemCache.of(request)
     if cache is not None:
         return cache.items(pages, locale, request)
     return _build_items(pages, locale, request, translations)
@@ -166,6 +166,16 @@ class ItemCache:
     def __init__(self):
         self.kept = {}  # (locale id, page id): ListingItem
         self.pages = {}  # page id: StatementPage, categories and locale read
+        self.fragments = {}  # an item's HTML (see the statement_item template tag)
+
+    @classmethod
+    def of(cls, request):
+        return getattr(request, cls.ATTRIBUTE, None)
+
+    def fragment(self, key, render):
+        if key not in self.fragments:
+            self.fragments[key] = render()
+        return self.fragments[key]
 
     @classmethod
     def attach(cls, request):
@@ -198,6 +208,7 @@ class ItemCache:
         ):
             self.kept.clear()
             self.pages.clear()
+            self.fragments.clear()
         unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages))
         self.pages.update((page.pk, page) for page in _with_categories(unread))
         pages = [self.pages[page_id] for page_id in wanted if page_id in self.pages]
