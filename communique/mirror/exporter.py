@@ -40,6 +40,7 @@ from communique.statements.models import StatementPage
 
 from . import search_index, workers
 from .links import internal_paths, normal_path
+from .requests import ExportRequests
 from .routed_pages import RoutedPages
 from .statement_pages import StatementPages, chunks, public_statement_ids
 
@@ -104,8 +105,9 @@ class Renderer:
         self.host = host
         extra = {"wsgi.url_scheme": "https"} if https else {}
         self.client = Client(HTTP_HOST=host, **extra)
-        self.statements = StatementPages(host, https)
-        self.routed = RoutedPages(host, https)
+        requests = ExportRequests(host, https)  # what the pages read, read once a process
+        self.statements = StatementPages(requests=requests)
+        self.routed = RoutedPages(requests=requests)
         self.assets = set()  # the asset paths this process has copied or found in place
 
     def run(self, task):

@@ -20,40 +20,28 @@ page, is left to the client: `serve()` returns None.
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponseNotFound
-from django.test import RequestFactory
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from communique.core import main_pages
-from communique.statements.listing import ItemCache
+
+from .requests import ExportRequests
 
 
 class RoutedPages:
-    def __init__(self, host="localhost", https=False):
-        extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
-        self.factory = RequestFactory(HTTP_HOST=host, **extra)
-        self._base = None
+    def __init__(self, host="localhost", https=False, requests=None):
+        self.requests = requests or ExportRequests(host, https)
         self._routes = None
-        self._site = None
         self.languages = {code for code, _name in settings.LANGUAGES}
-
-    def base(self):
-        """The request this process reads the main pages on, once."""
-        if self._base is None:
-            self._base = self.factory.get("/")
-            self._site = Site.find_for_request(self._base)
-            ItemCache.attach(self._base)
-        return self._base
 
     def routes(self):
         """[(decoded address, specific main page)] of the public routable main pages,
         longest address first."""
         if self._routes is None:
-            base = self.base()
+            base = self.requests.base()
             found = [page for by_model in main_pages.main_pages(base).values()
                      for model, page in by_model.items()
                      if issubclass(model, RoutablePageMixin)]  # fmt: skip
@@ -80,7 +68,7 @@ class RoutedPages:
             match = page.resolve_subpage("/" + decoded[len(address) :])
         except Http404:
             return None  # a statement: its index routes it to a child page
-        request = self._request(path, page.locale.language_code)
+        request = self.requests.for_path(path, page.locale.language_code)
         request.routable_resolver_match = match
         with translation.override(page.locale.language_code):
             try:
@@ -103,19 +91,9 @@ class RoutedPages:
                 return None
             if match.namespace != "feeds":
                 return None
-            request = self._request(path, language)
+            request = self.requests.for_path(path, language)
             try:
                 response = match.func(request, *match.args, **match.kwargs)
             except Http404:
                 response = HttpResponseNotFound()
         return response, request
-
-    def _request(self, path, language):
-        base = self.base()
-        request = self.factory.get(path)
-        main_pages.share(base, request)
-        ItemCache.share(base, request)
-        request._wagtail_site = self._site
-        request.user = AnonymousUser()
-        request.LANGUAGE_CODE = language
-        return request

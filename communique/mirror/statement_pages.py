@@ -14,14 +14,13 @@ the rows of their own locale.
 
 from collections import defaultdict
 
-from django.contrib.auth.models import AnonymousUser
-from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import Site
 
 from communique.core import main_pages, page_cache
 from communique.statements.listing import many_statement_details
 from communique.statements.models import ListedStatement, StatementPage
+
+from .requests import ExportRequests
 
 CHUNK = 100
 
@@ -37,27 +36,21 @@ def chunks(ids, size=CHUNK):
 
 
 class StatementPages:
-    def __init__(self, host="localhost", https=False):
-        extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
-        self.factory = RequestFactory(HTTP_HOST=host, **extra)
+    def __init__(self, host="localhost", https=False, requests=None):
+        self.requests = requests or ExportRequests(host, https)
 
     def render(self, ids):
         """Yield (path, content, cache tags) of each statement page among `ids`."""
-        base = self.factory.get("/")
-        site = Site.find_for_request(base)
+        base = self.requests.base()
         pages = list(
             StatementPage.objects.filter(pk__in=ids, live=True)
             .select_related("locale", "lead_image")
             .prefetch_related("categories", "countries")
             .order_by("pk")
         )  # fmt: skip
-        requests = {}
-        for page in pages:
-            request = self.factory.get(main_pages.page_url(page, base))
-            main_pages.share(base, request)
-            request._wagtail_site = site
-            request.user = AnonymousUser()
-            requests[page.pk] = request
+        requests = {page.pk: self.requests.for_path(main_pages.page_url(page, base),
+                                                    page.locale.language_code)
+                    for page in pages}  # fmt: skip
         by_language = defaultdict(list)
         for page in pages:
             by_language[page.locale.language_code].append(page)
@@ -68,7 +61,6 @@ class StatementPages:
                 details = many_statement_details(group, lambda page: requests[page.pk])
                 for page in group:
                     request = requests[page.pk]
-                    request.LANGUAGE_CODE = language_code
                     response = page.serve(request, details=details[page.pk])
                     response.render()
                     yield request.path, response.content, page_cache.tags_of(request)

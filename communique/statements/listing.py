@@ -153,8 +153,8 @@ class ItemCache:
     which statements it shows. An item does not depend on the listing that shows it, only
     on the statement, the locale and the site; the export renders each page on a request
     of its own to the same host, which shares the cache (`share`). The locales that list
-    a statement untranslated share its page (body, text, excerpt). At most `LIMIT` items
-    and `PAGE_LIMIT` pages are kept: past that, the cache starts again.
+    a statement untranslated share its page (body, text, excerpt). Past `LIMIT` items or
+    `PAGE_LIMIT` pages (give or take one stretch), the cache starts again.
     """
 
     ATTRIBUTE = "_communique_item_cache"
@@ -187,6 +187,11 @@ class ItemCache:
 
     def items(self, pages, locale, request):
         ids = list(pages.values_list("pk", flat=True))
+        if len(self.kept) > self.LIMIT or len(self.pages) > self.PAGE_LIMIT:
+            # Before working out what is missing: a page never asks for dropped items.
+            self.kept.clear()
+            self.pages.clear()
+            self.fragments.clear()
         missing = [page_id for page_id in ids if (locale.pk, page_id) not in self.kept]
         if missing:
             self._build_stretch(missing, locale, request)
@@ -202,13 +207,6 @@ class ItemCache:
             stretch = rows.filter(position__gte=min(positions) - self.WINDOW,
                                   position__lte=max(positions) + self.WINDOW)  # fmt: skip
             wanted |= set(stretch.values_list("page_id", flat=True))
-        if (
-            len(self.kept) + len(wanted) > self.LIMIT
-            or len(self.pages) + len(wanted) > self.PAGE_LIMIT
-        ):
-            self.kept.clear()
-            self.pages.clear()
-            self.fragments.clear()
         unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages))
         self.pages.update((page.pk, page) for page in _with_categories(unread))
         pages = [self.pages[page_id] for page_id in wanted if page_id in self.pages]

@@ -4,7 +4,6 @@ from wagtail.models import Locale
 from communique.core import languages, pagination
 from communique.core.main_pages import page_url
 from communique.core.navigation import language_links, main_navigation
-from communique.statements.listing import ItemCache
 
 register = template.Library()
 
@@ -23,33 +22,6 @@ def text_direction(code):
 def localdate(value, style="long"):
     """Format a date in the active language with its own conventions (Babel/CLDR)."""
     return languages.format_localized_date(value, style)
-
-
-@register.simple_tag(takes_context=True)
-def statement_item(context, item, **values):
-    """`{% include "statements/includes/statement_item.html" %}` for one listed statement.
-
-    In the static export a statement is on many listings of each language (its locale's,
-    its month's, year's, categories', countries', signatories'): its HTML is rendered once
-    per language, heading level and statement index, and kept with the listing items
-    (listing.ItemCache). Everything the item's template shows comes from the item (its
-    page, categories and translations, the same for every listing of the locale) and the
-    values in the key.
-    """
-    template = context.template.engine.get_template("statements/includes/statement_item.html")
-
-    def render():
-        with context.push(item=item, **values):
-            return template.render(context)
-
-    cache = ItemCache.of(context["request"])
-    if cache is None:
-        return render()
-    index = context.get("statement_index")
-    key = (item.page.pk, item.is_fallback, tuple(category.pk for category in item.categories),
-           context.get("LANGUAGE_CODE"), values.get("heading_level", context.get("heading_level")),
-           getattr(index, "pk", None))  # fmt: skip
-    return cache.fragment(key, render)
 
 
 @register.simple_tag(takes_context=True)

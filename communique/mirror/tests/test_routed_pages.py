@@ -1,5 +1,6 @@
-"""Listings, archives and organisation pages rendered by their main page's own routes are
-the live site's pages, byte for byte, with the same cache tags."""
+"""Listings, archives and organisation pages rendered by their main page's own routes, and
+feeds rendered by their view, are the live site's pages, byte for byte, with the same cache
+tags."""
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from communique.core import page_cache
 from communique.mirror.exporter import MIRROR_SETTINGS
 from communique.mirror.links import internal_paths
 from communique.mirror.routed_pages import RoutedPages
+from communique.statements.listing import ItemCache
 
 pytestmark = pytest.mark.django_db
 
@@ -74,9 +76,9 @@ def test_feeds_from_their_view_equal_the_live_feeds():
         home = client.get(f"/{language}/statements/")
         feeds |= {path for path in internal_paths(home.content, "html", "/", HOST)
                   if "/feeds/" in path}  # fmt: skip
-        for kind, value in [("category", "climate"), ("country", "gr"), ("organisation", "sea")]:
+        for scope in ["category/climate", "country/gr", "organisation/sea"]:
             for full in ("", "full/"):
-                feeds.add(f"/{language}/feeds/{full}{kind}/{value}.atom")
+                feeds.add(f"/{language}/feeds/{full}{scope}.atom")
     assert len(feeds) > 30
     for path in sorted(feeds):
         response, request = routed.serve(path)
@@ -126,3 +128,15 @@ def test_routed_pages_share_their_items():
     # or country is found first; the directory reads its organisations.
     for path, count in counts.items():
         assert count <= (4 if kind(path) in ("listing", "archive", "organisation") else 7), path
+
+
+@override_settings(**MIRROR_SETTINGS)
+def test_item_cache_starts_again_past_its_limit(monkeypatch):
+    found = routed_pages_of({"el"})
+    monkeypatch.setattr(ItemCache, "LIMIT", 5)
+    monkeypatch.setattr(ItemCache, "SPREAD", -1)  # each page builds only what it lacks
+    routed = RoutedPages(HOST)
+    for path, (response, _request) in found.items():
+        again, request = routed.serve(path)
+        assert again.content == response.content, path
+        assert len(ItemCache.of(request).kept) <= 5 + 10, path

@@ -1,0 +1,40 @@
+"""Requests like the live site's, for the pages the export renders without the test client.
+
+One `ExportRequests` per process: a base request on which the main pages, page URLs and
+language versions (core/main_pages.share) and the listing items (listing.ItemCache) are
+read once, and a request per page that shares them, as the middleware would have made it
+for an anonymous reader of that page's language.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from wagtail.models import Site
+
+from communique.core import main_pages
+from communique.statements.listing import ItemCache
+
+
+class ExportRequests:
+    def __init__(self, host="localhost", https=False):
+        extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
+        self.factory = RequestFactory(HTTP_HOST=host, **extra)
+        self._base = None
+        self._site = None
+
+    def base(self):
+        """The request this process reads the shared things on."""
+        if self._base is None:
+            self._base = self.factory.get("/")
+            self._site = Site.find_for_request(self._base)
+            ItemCache.attach(self._base)
+        return self._base
+
+    def for_path(self, path, language_code):
+        base = self.base()
+        request = self.factory.get(path)
+        main_pages.share(base, request)
+        ItemCache.share(base, request)
+        request._wagtail_site = self._site
+        request.user = AnonymousUser()
+        request.LANGUAGE_CODE = language_code
+        return request
