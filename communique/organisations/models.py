@@ -1,5 +1,6 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 
-from communique.core.pagination import listing_url, paginate, redirect_to_path_form
+from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
 from communique.core.translations import in_locale_or_original
 
 
@@ -87,6 +88,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         from communique.statements.models import StatementPage
         from communique.statements.pagination import narrowed_paginator
         from communique.statements.queries import organisation_pages
+        from communique.statements.windows import note_window
 
         candidates = sorted(
             organisations_for_locale(self.locale).filter(slug=slug).select_related("country"),
@@ -97,11 +99,15 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         organisation = candidates[0]
         signed = organisation_pages(organisation)
         statements = StatementPage.objects.listed_in(self.locale).filter(pk__in=signed)
-        moved = redirect_to_path_form(request, number)
+        paginator = narrowed_paginator(self.locale, signed)(
+            statements.newest_first(), settings.COMMUNIQUE_LISTING_PAGE_SIZE
+        )
+        moved = redirect_to_path_form(request, paginator)
         if moved:
             return moved
-        page_obj = paginate(request, statements, number,
-                            paginator_class=narrowed_paginator(self.locale, signed))  # fmt: skip
+        page_obj = listing_page(request, paginator, number)
+        items = build_items(page_obj.object_list, self.locale, request)
+        note_window(request, f"organisation:{organisation.translation_key}", page_obj.number, items)
         return self.render(
             request,
             template="organisations/organisation_detail.html",
@@ -109,7 +115,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
                 "organisation": organisation,
                 "page_obj": page_obj,
                 "listing_url": listing_url(request),
-                "items": build_items(page_obj.object_list, self.locale, request),
+                "items": items,
                 "statement_index": statement_index_link(self.locale, request),
             },
         )

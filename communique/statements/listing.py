@@ -38,23 +38,29 @@ class ArchiveYear:
     year: int
     url: str
     total: int = 0
-    months: list = field(default_factory=list)  # (first day, total, url), for the open year
+    months: list = field(default_factory=list)  # (first day, total, url), oldest first
 
 
-def archive_years(month_counts, base_url, selected=None):
-    """The archive navigation: every year with its count, the open year with its months.
+def archive_years(month_counts, base_url):
+    """The archive page's years (newest first), each with its count and its months.
 
-    The open year is the one being read (`selected`, a date) or else the latest, so the
-    navigation stays short however many years the archive holds.
+    `month_counts`: [(first day, total)], newest first (`StatementIndexPage.month_counts`).
     """
-    open_year = selected.year if selected else (month_counts[0][0].year if month_counts else None)
     years = {}
     for month, total in month_counts:
         year = years.setdefault(month.year, ArchiveYear(month.year, f"{base_url}{month:%Y}/"))
         year.total += total
-        if month.year == open_year:
-            year.months.append((month, total, f"{base_url}{month:%Y/%m}/"))
+        year.months.insert(0, (month, total, f"{base_url}{month:%Y/%m}/"))
     return list(years.values())
+
+
+def year_navigation(month_counts, year, base_url):
+    """The navigation of a year's and a month's pages: the year and the months of it that
+    hold statements (oldest first; `months` as (first day, url)), without counts, so that it
+    changes only when a month gets its first statement or loses its last."""
+    months = [(month, f"{base_url}{month:%Y/%m}/")
+              for month, _total in reversed(month_counts) if month.year == year]  # fmt: skip
+    return ArchiveYear(year, f"{base_url}{year:04d}/", months=months)
 
 
 def translations_by_key(keys, request):
@@ -215,9 +221,13 @@ class ItemCache:
 
 
 def latest_items(locale, request):
+    """The newest statements the locale lists, for its home page."""
+    from .windows import NEWEST, note_window
 
     statements = StatementPage.objects.listed_in(locale)[:LATEST_ON_HOME_PAGE]
-    return build_items(statements, locale, request)
+    items = build_items(statements, locale, request)
+    note_window(request, "all", NEWEST, items)
+    return items
 
 
 def statement_index_for(locale):

@@ -2,6 +2,7 @@ import datetime
 import functools
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -16,7 +17,7 @@ from wagtail.search import index
 from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
-from communique.core.pagination import listing_url, paginate, redirect_to_path_form
+from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
 
 from .queries import StatementQuerySet, category_pages, country_pages
 
@@ -84,25 +85,33 @@ class StatementIndexPage(RoutablePageMixin, Page):
         return self.statements().month_counts()
 
     def render_listing(self, request, statements, heading, number=None, paginator_class=None,
-                       **extra):  # fmt: skip
-        from .listing import archive_years, build_items
+                       scope="all", **extra):  # fmt: skip
+        """A page of a listing (see core/pagination.py); `scope` names the listing for the
+        static mirror (windows.note_window)."""
+        from .listing import build_items, year_navigation
+        from .windows import note_window
 
-        moved = redirect_to_path_form(request, number)
+        size = settings.COMMUNIQUE_LISTING_PAGE_SIZE
+        paginator = (paginator_class or Paginator)(statements.newest_first(), size)
+        moved = redirect_to_path_form(request, paginator)
         if moved:
             return moved
-        number = None if number is None else int(number)
-        page_obj = paginate(request, statements.newest_first(), number,
-                            paginator_class=paginator_class)  # fmt: skip
-        if extra and not page_obj.paginator.count:
+        page_obj = listing_page(request, paginator, None if number is None else int(number))
+        if extra and not page_obj.count:
             # A category, country, year or month with nothing published is not a page: the
-            # archive navigation and the sitemap do not link it either.
+            # archive and the sitemap do not link it either.
             raise Http404("Nothing published here")
         selected = extra.get("month_start") or extra.get("year_start")
+        base = page_url(self, request)
+        items = build_items(page_obj.object_list, self.locale, request)
+        note_window(request, scope, page_obj.number, items)
         context = {
             "heading": heading,
             "page_obj": page_obj,
-            "items": build_items(page_obj.object_list, self.locale, request),
-            "archive": archive_years(self.month_counts(), page_url(self, request), selected),
+            "items": items,
+            "archive_url": base + self.reverse_subpage("archive"),
+            "year_navigation": selected
+            and year_navigation(self.month_counts(), selected.year, base),
             "listing_url": listing_url(request),
             **extra,
         }
@@ -142,9 +151,11 @@ class StatementIndexPage(RoutablePageMixin, Page):
             paginator = functools.partial(CategoryPaginator, locale=self.locale,
                                           category_key=category.translation_key)  # fmt: skip
             return self.render_listing(request, self.statements(), category.name, number,
-                                       paginator_class=paginator, category=category)  # fmt: skip
+                                       paginator_class=paginator, category=category,
+                                       scope=f"category:{category.translation_key}")  # fmt: skip
         return self.render_narrowed(request, category_pages(category), category.name, number,
-                                    category=category)  # fmt: skip
+                                    category=category,
+                                    scope=f"category:{category.translation_key}")  # fmt: skip
 
     @path("country/<str:code>/")
     @path("country/<str:code>/page/<int:number>/")
@@ -157,7 +168,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
         if country is None:
             raise Http404
         return self.render_narrowed(request, country_pages(country), country.name, number,
-                                    country=country)  # fmt: skip
+                                    country=country, scope=f"country:{code}")  # fmt: skip
 
     @re_path(r"^(?P<year>\d{4})/$")
     @re_path(r"^(?P<year>\d{4})/page/(?P<number>\d+)/$")
@@ -171,6 +182,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
             self.statements().in_year(first_day.year),
             year,
             number,
+            scope=f"year:{year}",
             year_start=first_day,
         )
 
@@ -186,8 +198,19 @@ class StatementIndexPage(RoutablePageMixin, Page):
             self.statements().in_month(first_day),
             None,
             number,
+            scope=f"month:{year}-{month}",
             month_start=first_day,
         )
+
+    @path("archive/")
+    def archive(self, request):
+        """Every year and month with what it holds: the one page whose counts change with
+        every statement, so that the listings' own pages need not show them."""
+        from .listing import archive_years
+
+        years = archive_years(self.month_counts(), page_url(self, request))
+        return self.render(request, template="statements/archive.html",
+                           context_overrides={"archive": years})  # fmt: skip
 
 
 class StatementPage(Page):

@@ -10,10 +10,10 @@ from .models import ListedInCategory, ListedStatement
 
 
 class PositionPaginator(Paginator):
-    """Page N (newest first) is a range of positions in a listing table whose rows number the
-    listing from its oldest statement (0): no scan of the pages before it, and the length is
-    the highest position plus one. Subclasses say which rows (`rows`) and how a page's
-    positions select statements (`statements_at`)."""
+    """A page is a range of positions in a listing table whose rows number the listing from
+    its oldest statement (0), as pages are addressed (core/pagination.py): no scan of the
+    pages before it, and the length is the highest position plus one. Subclasses say which
+    rows (`rows`) and how positions select statements (`statements_at`)."""
 
     rows = None
 
@@ -21,12 +21,6 @@ class PositionPaginator(Paginator):
     def count(self):
         highest = self.rows.order_by("-position").values_list("position", flat=True).first()
         return 0 if highest is None else highest + 1
-
-    def page(self, number):
-        number = self.validate_number(number)
-        top = self.count - 1 - (number - 1) * self.per_page
-        bottom = max(0, top - self.per_page + 1)
-        return self._get_page(self.statements_at(bottom, top), number, self)
 
     def statements_at(self, bottom, top):
         raise NotImplementedError

@@ -13,6 +13,7 @@ from communique.core.timestamps import to_seconds
 from communique.core.translations import localized_map
 from communique.organisations.models import Organisation
 from communique.statements.listing import build_items, signatory_keys
+from communique.statements.windows import NEWEST, note_window
 
 from .absolute import absolutize_html
 from .scopes import resolve_scope
@@ -81,6 +82,7 @@ class StatementFeed(Feed):
         in this language; in the static export, shared with the listings: see ItemCache)."""
         items = build_items(scope.statements[:FEED_SIZE], self.locale, self.request,
                             translations=False)  # fmt: skip
+        note_window(self.request, scope.key, NEWEST, items)
         self.categories = {item.page.pk: item.categories for item in items}
         self.signed = signatory_keys([item.page.pk for item in items])
         keys = {key for page_keys in self.signed.values() for key in page_keys}

@@ -25,6 +25,7 @@ class Scope:
     title: str
     listing_url: str
     statements: object
+    key: str = "all"  # the listing's name in statements/windows.py
 
     @property
     def feed_path(self):
@@ -47,17 +48,19 @@ def resolve_scope(locale, kind, value=""):
         category = find_category(value, locale)
         return Scope(kind, category.slug, category.name,
                      index.url + index.reverse_subpage("category", args=[category.slug]),
-                     statements.in_category(category))  # fmt: skip
+                     statements.in_category(category),
+                     f"category:{category.translation_key}")  # fmt: skip
     if kind == "country":
         country = Country.objects.filter(code=value.upper()).first()
         if country is None or value != value.lower():
             raise Http404("No such country")
         return Scope(kind, country.slug, country.name,
                      index.url + index.reverse_subpage("country", args=[country.slug]),
-                     statements.in_country(country))  # fmt: skip
+                     statements.in_country(country), f"country:{value}")  # fmt: skip
     organisation = organisations_for_locale(locale).filter(slug=value).first()
     directory = first_live_page(OrganisationIndexPage, locale)
     if organisation is None or directory is None:
         raise Http404("No such organisation")
     return Scope(kind, organisation.slug, organisation.name, f"{directory.url}{organisation.slug}/",
-                 statements.signed_by(organisation))  # fmt: skip
+                 statements.signed_by(organisation),
+                 f"organisation:{organisation.translation_key}")  # fmt: skip

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Locale
 
-from communique.core import languages, pagination
+from communique.core import languages
 from communique.core.main_pages import page_url
 from communique.core.navigation import language_links, main_navigation
 
@@ -55,9 +55,3 @@ def monthyear(value):
 def language_name_translated(code):
     """Name a language in the active language ("Πολωνικά" for pl when reading Greek)."""
     return languages.language_name_translated(code)
-
-
-@register.simple_tag(name="page_url")
-def page_url_tag(listing_url, number):
-    """The address of page `number` of the listing whose first page is `listing_url`."""
-    return pagination.page_url(listing_url, number)

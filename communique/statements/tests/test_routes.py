@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
         "/ar/",
         "/ko/",
         "/en/statements/",
-        "/pl/statements/page/2/",
-        "/en/statements/page/3/",
+        "/pl/statements/page/1/",
+        "/en/statements/page/1/",
+        "/en/statements/archive/",
+        "/ar/statements/archive/",
         "/en/statements/category/solidarity/",
         "/el/statements/category/allileggyi/",
         "/en/statements/country/gr/",
@@ -51,7 +53,9 @@ def test_statement_pages_answer_in_their_language(client):
         "/en/statements/country/zz/",
         "/en/statements/country/GR/",
         "/en/statements/page/9999/",
+        "/en/statements/page/2/",  # its statements are on the front page
         "/en/statements/page/0/",
+        "/en/statements/?page=99",
         "/en/statements/?page=0",
         "/en/statements/?page=abc",
         "/en/statements/2019/13/",
@@ -85,12 +89,10 @@ def test_category_slug_of_another_language_redirects_to_the_local_slug(client):
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("/en/statements/?page=3", "/en/statements/page/3/"),
-        ("/en/statements/page/1/", "/en/statements/"),
-        (
-            "/el/statements/category/allileggyi/?page=2",
-            "/el/statements/category/allileggyi/page/2/",
-        ),
+        # 25 statements, 10 a page: the old page 3 began at the 21st newest, now on page 1
+        ("/en/statements/?page=3", "/en/statements/page/1/"),
+        ("/en/statements/?page=2", "/en/statements/"),
+        ("/el/statements/category/allileggyi/?page=1", "/el/statements/category/allileggyi/"),
         ("/en/organisations/sea/?page=1", "/en/organisations/sea/"),
     ],
 )
