@@ -15,6 +15,11 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", syndication_views.sitemap, name="sitemap"),
     path("sitemap-<int:number>.xml", syndication_views.sitemap_part, name="sitemap_part"),
+    path(
+        "sitemap-statements-<int:number>.xml",
+        syndication_views.statement_sitemap,
+        name="statement_sitemap",
+    ),  # fmt: skip
     path("robots.txt", syndication_views.robots_txt, name="robots_txt"),
 ]
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import changes
-from .page_cache import LISTINGS, SITE, invalidate, statement_tag
+from .page_cache import LISTINGS, ORGANISATIONS, SITE, invalidate, statement_tag
 
 
 def content_changed(*tags):
@@ -30,10 +30,10 @@ def page_deleted(sender, instance, **kwargs):
     page_changed(sender, instance.specific_deferred if type(instance) is Page else instance)
 
 
-def snippet_changed(kind):
+def snippet_changed(kind, *also):
     def handler(sender, instance, raw=False, **kwargs):
         if not raw:
-            content_changed(f"{kind}:{instance.translation_key}", LISTINGS)
+            content_changed(f"{kind}:{instance.translation_key}", LISTINGS, *also)
 
     return handler
 
@@ -52,9 +52,10 @@ def connect():
     page_unpublished.connect(page_changed)
     post_delete.connect(page_deleted, sender=Page)
     post_page_move.connect(everything_changed)
-    for model, kind in ((Category, "category"), (Organisation, "organisation")):
-        post_save.connect(snippet_changed(kind), sender=model, weak=False)
-        post_delete.connect(snippet_changed(kind), sender=model, weak=False)
+    for model, kind, *also in ((Category, "category"),
+                               (Organisation, "organisation", ORGANISATIONS)):  # fmt: skip
+        post_save.connect(snippet_changed(kind, *also), sender=model, weak=False)
+        post_delete.connect(snippet_changed(kind, *also), sender=model, weak=False)
     for model in (Country, Locale, Site, PageViewRestriction):
         post_save.connect(everything_changed, sender=model)
         post_delete.connect(everything_changed, sender=model)

@@ -2,7 +2,8 @@
 
 Every cached page carries tags naming what it shows: `site` (navigation, languages: every
 page), `listings` (anything that lists statements: home pages, listings, feeds, sitemap,
-API lists, organisation pages) or, for a statement page, `statement:<translation key>`
+API lists, organisation pages), `organisations` (the organisation directory, which shows
+no statement) or, for a statement page, `statement:<translation key>`
 plus a tag per category and signatory organisation it names. Each tag has a version token
 in the cache; a page is stored with the tokens of its tags and served only while they are
 all unchanged. Invalidating a tag is one write (a new token), so publishing a statement
@@ -21,7 +22,7 @@ from django.core.cache import caches
 
 TAG_PREFIX = "communique:tag:"
 PAGE_PREFIX = "communique:page:"
-SITE, LISTINGS = "site", "listings"
+SITE, LISTINGS, ORGANISATIONS = "site", "listings", "organisations"
 
 
 def _cache():
@@ -37,9 +38,17 @@ def statement_tag(translation_key):
     return f"statement:{translation_key}"
 
 
+def shows_no_statements(request):
+    """Say that this response shows no statement (robots.txt, the mirror's search page):
+    nothing but the site's own changes touches it."""
+    request._shows_no_statements = True
+
+
 def tags_of(request):
     """The sorted tags of the response to `request`: what its views said, else `listings`."""
     tags = getattr(request, "_cache_tags", set()) | {SITE}
+    if getattr(request, "_shows_no_statements", False):
+        return sorted(tags)
     if not any(tag.startswith("statement:") for tag in tags):
         tags.add(LISTINGS)
     return sorted(tags)

@@ -4,15 +4,16 @@ A full export renders every page reachable from the home pages, the sitemap, rob
 and the feeds (the site links every public page from one of them), through the same
 views, middleware and templates as the live site, and writes `/a/b/` as `a/b/index.html`
 and `/a/b.xml` as `a/b.xml`. Images and static assets the pages use are copied from their
-storages. A manifest (`.communique-mirror.json`) records each page's cache tags (see
-core/page_cache.py) and the time of the export. Search works in the mirror through a
-client-side index (search_index.py) that each export rebuilds, and a search page rendered
-in its static form.
+storages. A manifest (manifest.py) records the time of the export and, for each page, its
+cache tags (see core/page_cache.py) and what of which listing it shows. Search works in
+the mirror through a client-side index (search_index.py) that each export rebuilds, and a
+search page rendered in its static form.
 
-`--changed` re-renders only the pages whose tags say they show a statement published,
-unpublished or deleted since then — the statement's versions, and the pages that list
-statements — writes the files whose bytes differ, adds new pages and removes gone ones.
-The result is byte-identical to a full export (a test holds it to that).
+`--changed` re-renders only the pages that show a statement published, unpublished, deleted
+or moved since then (changes.py: its versions, and the pages of the listings, feeds and
+sitemap parts it is or was on, from its place upwards), writes the files whose bytes
+differ, adds new pages and removes gone ones. The result is byte-identical to a full
+export (a test holds it to that).
 
 Rendering is shared among worker processes, one per core by default (workers.py): a
 full export renders the public statements first, in bulk (statement_pages.py), then crawls
@@ -20,7 +21,6 @@ from the home pages, the sitemap and the feeds, each worker taking the next batc
 addresses as soon as it is free.
 """
 
-import json
 import os
 import posixpath
 import re
@@ -33,25 +33,24 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.test import Client, override_settings
 from django.utils import timezone
-from wagtail.models import PageLogEntry
 
 from communique.core import page_cache
-from communique.statements.models import StatementPage
+from communique.statements.windows import window_of
 
-from . import search_index, workers
+from . import changes, search_index, workers
 from .links import internal_paths, normal_path
+from .manifest import Manifest
 from .requests import ExportRequests
 from .routed_pages import RoutedPages
 from .statement_pages import StatementPages, chunks, public_statement_ids
 
-MANIFEST = ".communique-mirror.json"
+OLD_MANIFEST = ".communique-mirror.json"  # before manifest.py: removed by a full export
 SKIPPED = ("/admin/", "/api/", "/documents/", "/_util/", "/django-admin/")
 # Rendered while exporting: pages that need a server render their static form.
 MIRROR_SETTINGS = {"COMMUNIQUE_PAGE_CACHE_SECONDS": 0, "COMMUNIQUE_STATIC_MIRROR": True}
 PATHS_PER_TASK = 8
 ASSET_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
 FEED = re.compile(r"^/([^/]+)/feeds/(?!full/)(.+\.(?:rss|atom))$")
-CHANGES = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
 
 
 @dataclass
@@ -61,7 +60,9 @@ class Result:
     removed: int = 0
     assets: int = 0
     indexed: int | None = None  # statement pages in the search index, if rebuilt
-    pages: dict = field(default_factory=dict)  # path: tags
+    pages: dict = field(default_factory=dict)  # rendered, path: (tags, window or None)
+    gone: set = field(default_factory=set)  # paths removed
+    total: int = 0  # pages in the mirror
 
 
 def file_for(directory, path):
@@ -112,25 +113,25 @@ class Renderer:
 
     def run(self, task):
         """Render a task, ("paths", [path, …]) or ("statements", [page id, …]), and write its
-        files and the assets they use; return ([(path, tags, linked paths, written)], assets
-        copied), tags None for an address that is not a public page.
+        files and the assets they use; return ([(path, tags, window, linked paths, written)],
+        assets copied), tags None for an address that is not a public page.
 
         Assets are copied where the pages are rendered: an image rendition a page asks for
         is made there (in a test's in-memory storage, only the worker would have it)."""
         kind, items = task
         if kind == "statements":
-            rendered = [(path, (content, tags, self._links(content, "text/html", path)))
+            rendered = [(path, (content, tags, None, self._links(content, "text/html", path)))
                         for path, content, tags in self.statements.render(items)]  # fmt: skip
         else:
             rendered = [(path, self.render(path)) for path in items]
         outcomes, copied = [], 0
         for path, page in rendered:
             if page is None:
-                outcomes.append((path, None, set(), False))
+                outcomes.append((path, None, None, set(), False))
                 continue
-            content, tags, links = page
+            content, tags, window, links = page
             written = _write_if_changed(file_for(self.directory, path), content)
-            outcomes.append((path, tags, links, written))
+            outcomes.append((path, tags, window, links, written))
             assets = {link for link in links - self.assets if link.startswith(ASSET_PREFIXES)}
             copied += sum(self._copy_asset(link) for link in assets)
         return outcomes, copied
@@ -156,7 +157,8 @@ class Renderer:
         return True
 
     def render(self, path):
-        """(content, tags, linked paths) of one address, or None if it is not a public page."""
+        """(content, tags, window, linked paths) of one address (window: what it shows of a
+        listing, statements/windows.py), or None if it is not a public page."""
         if path.startswith(SKIPPED) or ("/search/" in path and path not in search_pages()):
             return None
         routed = self.routed.serve(path)
@@ -169,12 +171,13 @@ class Renderer:
             # The live site answers with a redirect (`/` by language, a category under
             # another language's slug): the mirror has a page that sends the browser on.
             location = response["Location"]
+            # Statements do not move it: only the site's own changes touch it.
             target = internal_paths(_redirect_page(location), "html", path, self.host)
-            return _redirect_page(location), page_cache.tags_of(request), target
+            return _redirect_page(location), [page_cache.SITE], None, target
         if response.status_code != 200 or response.streaming:
             return None
         links = self._links(response.content, response.get("Content-Type", ""), path)
-        return response.content, page_cache.tags_of(request), links
+        return response.content, page_cache.tags_of(request), window_of(request), links
 
     def _links(self, content, content_type, path):
         return with_full_feeds(internal_paths(content, content_type, path, self.host))
@@ -204,10 +207,11 @@ class Exporter:
                       f"/{code}/feeds/statements.atom"}  # fmt: skip
         return seeds
 
-    def crawl(self, paths, known, result, progress=None, statements=()):
+    def crawl(self, paths, result, progress=None, statements=(), known=None):
         """Render the statement pages with ids `statements` in bulk, then `paths` and every
-        page they link to that is not in `known`, with the assets they use."""
-        seen = set(known)
+        page they link to, with the assets they use; a linked page `known(paths)` names is
+        left as it is."""
+        seen = set()
         renderer = Renderer(self.directory, self.host, self.https)
         with workers.pool(renderer, self.workers if workers.can_fork() else 1) as tasks:
 
@@ -215,11 +219,11 @@ class Exporter:
                 outcomes, copied = task_result
                 result.assets += copied
                 fresh = []
-                for path, tags, links, written in outcomes:
+                for path, tags, window, links, written in outcomes:
                     if tags is None:
                         self._remove(path, result)
                         continue
-                    result.pages[path] = tags
+                    result.pages[path] = (tags, window)
                     if written:
                         result.written += 1
                     else:
@@ -227,6 +231,8 @@ class Exporter:
                     if progress:
                         progress()
                     fresh += [link for link in links if link not in seen]
+                if known is not None and fresh:
+                    seen.update(known(set(fresh)))
                 return fresh
 
             links = []
@@ -254,6 +260,7 @@ class Exporter:
 
     def _remove(self, path, result):
         result.pages.pop(path, None)
+        result.gone.add(path)
         target = file_for(self.directory, path)
         if target.exists():
             target.unlink()
@@ -263,52 +270,37 @@ class Exporter:
     def full(self, progress=None):
         """Export everything; pages the previous export had and that are gone are removed."""
         started = timezone.now()
-        previous = self._manifest().get("pages", {})
+        manifest = Manifest(self.directory)
+        previous = manifest.paths()
         result = Result()
-        self.crawl(self.seeds(), (), result, progress, public_statement_ids())
-        for path in set(previous) - set(result.pages):
+        self.crawl(self.seeds(), result, progress, public_statement_ids())
+        for path in previous - set(result.pages):
             self._remove(path, result)
+        (self.directory / OLD_MANIFEST).unlink(missing_ok=True)
         result.indexed = search_index.build(self.directory)
-        self._save_manifest(started, result.pages)
+        manifest.save(started.isoformat(), result.pages, replace=True)
+        result.total = len(result.pages)
         return result
 
     @override_settings(**MIRROR_SETTINGS)
     def changed(self, progress=None):
-        """Re-render what shows statements published, unpublished or deleted since the export."""
-        manifest = self._manifest()
-        if not manifest:
+        """Re-render what shows statements published, unpublished, deleted or moved since
+        the last export (see changes.py)."""
+        manifest = Manifest(self.directory)
+        exported_at = manifest.exists() and manifest.exported_at()
+        if not exported_at:
             raise FileNotFoundError(f"No previous export in {self.directory}: run a full one.")
         started = timezone.now()
-        since = timezone.datetime.fromisoformat(manifest["exported_at"])
-        tags = self._changed_tags(since)
-        previous = manifest["pages"]
-        result = Result(pages=dict(previous))
-        stale = [path for path, page_tags in previous.items() if tags & set(page_tags)]
-        if tags:
-            self.crawl(stale, set(previous) - set(stale), result, progress)
+        stale = changes.stale_paths(manifest, timezone.datetime.fromisoformat(exported_at))
+        result = Result()
+        if stale:
+            known = lambda paths: manifest.known(paths - stale)  # noqa: E731
+            self.crawl(sorted(stale), result, progress, known=known)
+            added = set(result.pages) - manifest.known(set(result.pages))
+            below = changes.pages_below(added, result.gone) - set(result.pages) - result.gone
+            if below:
+                self.crawl(sorted(below), result, progress, known=known)
             result.indexed = search_index.build(self.directory)
-        self._save_manifest(started, result.pages)
+        manifest.save(started.isoformat(), result.pages, removed=result.gone)
+        result.total = manifest.count()
         return result
-
-    @staticmethod
-    def _changed_tags(since):
-        page_ids = PageLogEntry.objects.filter(timestamp__gte=since, action__in=CHANGES
-                                               ).values_list("page_id", flat=True)  # fmt: skip
-        if not page_ids:
-            return set()
-        page_ids = set(page_ids)
-        keys = StatementPage.objects.filter(pk__in=page_ids).values_list(
-            "translation_key", flat=True
-        )
-        # A deleted statement leaves no key behind, but its page is tagged with its id.
-        return ({page_cache.statement_tag(key) for key in keys}
-                | {f"page:{page_id}" for page_id in page_ids} | {page_cache.LISTINGS})  # fmt: skip
-
-    def _manifest(self):
-        path = self.directory / MANIFEST
-        return json.loads(path.read_text()) if path.exists() else {}
-
-    def _save_manifest(self, started, pages):
-        self.directory.mkdir(parents=True, exist_ok=True)
-        data = {"exported_at": started.isoformat(), "pages": dict(sorted(pages.items()))}
-        (self.directory / MANIFEST).write_text(json.dumps(data, indent=0) + "\n")

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 
+from communique.core import page_cache
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
 from communique.core.translations import in_locale_or_original
 
@@ -79,6 +80,8 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
             (country, list(members))
             for country, members in groupby(organisations, key=lambda org: org.country)
         ]
+        page_cache.add_tags(request, page_cache.ORGANISATIONS)  # no statements: see page_cache
+        page_cache.shows_no_statements(request)
         return self.render(request, context_overrides={"by_country": by_country})
 
     @path("<str:slug>/")

@@ -9,6 +9,7 @@ from django.utils.translation import get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from communique.core import page_cache
 from communique.core.models import Country
 from communique.organisations.models import Organisation
 from communique.statements.listing import build_items, find_category, statement_index_link
@@ -79,6 +80,7 @@ def ranked_results(query, locale, data):
 
 def static_search(request):
     """The search page of the static mirror (see communique/mirror/): Pagefind in the browser."""
+    page_cache.shows_no_statements(request)
     options = {
         "bundlePath": "/pagefind/",
         "showImages": False,

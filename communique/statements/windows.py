@@ -6,9 +6,10 @@ mirror's `--changed` (mirror/changes.py) re-renders a listing's page only when a
 statement is on it, or falls on or above it in the listing's order (oldest first, by date
 then page id): the window noted here says which statements those are.
 
-Scopes are named as `listing_scopes` (statements/listed.py) names a statement's: "all",
+Scopes are named as `listed_places` names a statement's: "all",
 "category:<translation key>", "country:<code>", "organisation:<translation key>",
-"year:<yyyy>", "month:<yyyy-mm>".
+"year:<yyyy>", "month:<yyyy-mm>"; and "sitemap" for a part of the sitemap that lists a
+range of statements (its number: the range's).
 """
 
 _WINDOW = "_communique_listing_window"
@@ -21,16 +22,49 @@ def note_window(request, scope, number, items):
     """Say that this response shows `items` (ListingItems, newest first) of `scope`'s
     listing: as its archive page `number`, its front page (None) or its newest (NEWEST)."""
     pages = [item.page for item in items]
-    keys = [[page.date.isoformat(), page.pk] for page in (pages[-1:] + pages[:1])]
-    setattr(request, _WINDOW, {
-        "scope": scope,
-        "number": FRONT if number is None else number,
-        "pages": [page.pk for page in pages],
-        "oldest": keys[0] if keys else None,
-        "newest": keys[-1] if keys else None,
-    })  # fmt: skip
+    keys = [(page.date.isoformat(), page.pk) for page in (pages[-1:] + pages[:1])]
+    note_shown(request, scope, FRONT if number is None else number,
+               [page.pk for page in pages], *(keys or [None, None]))  # fmt: skip
+
+
+def note_shown(request, scope, number, page_ids, oldest=None, newest=None):
+    """Say that this response is page `number` of `scope` and shows the statements with
+    these page ids; `oldest` and `newest`: the (date, page id) of its first and last in
+    the listing's order, for a listing's stretch."""
+    setattr(request, _WINDOW, {"scope": scope, "number": number, "pages": list(page_ids),
+                               "oldest": oldest, "newest": newest})  # fmt: skip
 
 
 def window_of(request):
     """The window a response's view noted (a dict), or None."""
     return getattr(request, _WINDOW, None)
+
+
+def listed_places(keys):
+    """Where the translation groups `keys` are listed now: [(language code, scope, (date,
+    page id))], the last their place in that listing's order, in every locale that lists
+    them (its own version, or the original: the listing table's rows)."""
+    from communique.organisations.models import Organisation
+
+    from .models import ListedStatement, StatementPage, StatementSignatory
+
+    rows = list(ListedStatement.objects.filter(translation_key__in=keys).values_list(
+        "locale__language_code", "page_id", "date"))  # fmt: skip
+    page_ids = {page_id for _code, page_id, _date in rows}
+    scopes = {page_id: set() for page_id in page_ids}
+    categories = StatementPage.categories.through.objects.filter(statementpage_id__in=page_ids)
+    for page_id, key in categories.values_list("statementpage_id", "category__translation_key"):
+        scopes[page_id].add(f"category:{key}")
+    countries = StatementPage.countries.through.objects.filter(statementpage_id__in=page_ids)
+    for page_id, code in countries.values_list("statementpage_id", "country__code"):
+        scopes[page_id].add(f"country:{code.lower()}")
+    signatories = StatementSignatory.objects.filter(page_id__in=page_ids)
+    signed = Organisation.objects.filter(pk__in=signatories.values("organisation_id"))
+    organisations = dict(signed.values_list("pk", "translation_key"))
+    for page_id, organisation_id in signatories.values_list("page_id", "organisation_id"):
+        scopes[page_id].add(f"organisation:{organisations[organisation_id]}")
+    places = []
+    for code, page_id, date in rows:
+        dated = {"all", f"year:{date:%Y}", f"month:{date:%Y-%m}"}
+        places += [(code, scope, (date.isoformat(), page_id)) for scope in dated | scopes[page_id]]
+    return places

@@ -4,11 +4,13 @@ Wagtail's own sitemap lists only the default locale, so this one is ours: each e
 its other-language versions (`xhtml:link rel="alternate" hreflang`) and an `x-default`.
 
 Past COMMUNIQUE_SITEMAP_LIMIT URLs (10,000: with ten languages' alternates a part stays
-well under the protocol's 50 MB), /sitemap.xml becomes an index of numbered parts: first
-the site's structure (home pages, indexes, standard pages, category, country, month and
-organisation listings), sliced, then the statements by ranges of page ids, one range per
-part. A part is built from its own rows only, so it costs the same on a large archive as on
-a small one, and publishing a statement changes one part, not all of them.
+well under the protocol's 50 MB), /sitemap.xml becomes an index of parts: the site's
+structure (home pages, indexes, standard pages, category, country, month and organisation
+listings), sliced (`/sitemap-<n>.xml`), then the statements by ranges of page ids, one range
+per part, named by the range (`/sitemap-statements-<k>.xml`: ids from k × limit). A part
+is built from its own rows only, so it costs the same on a large archive as on a small one,
+and publishing a statement changes one part and the index, not the others (nor their
+addresses: the static mirror rewrites only those).
 """
 
 import functools
@@ -194,13 +196,18 @@ def structure_urls(request):
 def statement_urls(request, ids=None):
     """Urlset rows for the public statements whose page id is in `ids` (a range; None:
     all), with every version of their translation groups as alternates."""
+    return statement_part(request, ids)[0]
+
+
+def statement_part(request, ids=None):
+    """(statement_urls(request, ids), the page ids of every version those rows name)."""
     statements = public_pages().type(StatementPage)
     if ids is not None:
         keys = statements.filter(pk__gte=ids.start, pk__lt=ids.stop).values("translation_key")
         statements = statements.filter(translation_key__in=keys)
     entries = page_entries(request, statements)
     shown = None if ids is None else [entry for pk, entry in entries if pk in ids]
-    return _urls(request, [entry for _pk, entry in entries], shown)
+    return _urls(request, [entry for _pk, entry in entries], shown), [pk for pk, _e in entries]
 
 
 def more_statements_than(number):

@@ -2,12 +2,14 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from communique.core import changes
+from communique.core import changes, page_cache
+from communique.statements.windows import note_shown
 
 from .sitemaps import (
     more_statements_than,
     render_urlset,
     sitemap_limit,
+    statement_part,
     statement_ranges,
     statement_urls,
     structure_urls,
@@ -15,6 +17,7 @@ from .sitemaps import (
 
 
 def robots_txt(request):
+    page_cache.shows_no_statements(request)
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -25,31 +28,38 @@ def _xml(request, template, context):
 
 
 def sitemap(request):
-    """The sitemap itself, or an index of numbered parts once it outgrows one file."""
+    """The sitemap itself, or an index of parts once it outgrows one file."""
     limit, structure = sitemap_limit(), structure_urls(request)
     if fits_one_file(structure, limit):
         return _urlset(structure + statement_urls(request))
-    parts = -(-len(structure) // limit) + len(statement_ranges(limit))
+    parts = [reverse("sitemap_part", args=[n]) for n in range(1, -(-len(structure) // limit) + 1)]
+    parts += [reverse("statement_sitemap", args=[ids.start // limit])
+              for ids in statement_ranges(limit)]  # fmt: skip
     latest = changes.last_change()
     return _xml(request, "sitemap_index.xml", {"sitemaps": [
-        {"location": request.build_absolute_uri(reverse("sitemap_part", args=[n])),
-         "last_mod": latest} for n in range(1, parts + 1)
+        {"location": request.build_absolute_uri(part), "last_mod": latest} for part in parts
     ]})  # fmt: skip
 
 
 def sitemap_part(request, number):
-    """Part `number` of a sitemap index: slices of the site's structure, then one range of
-    statement ids each (see sitemaps.py)."""
+    """Slice `number` of the site's structure, in a sitemap index (see sitemaps.py)."""
     limit, structure = sitemap_limit(), structure_urls(request)
-    if number < 1 or fits_one_file(structure, limit):
+    if number < 1 or fits_one_file(structure, limit) or (number - 1) * limit >= len(structure):
         raise Http404("No such sitemap part")
-    structure_parts = -(-len(structure) // limit)
-    if number <= structure_parts:
-        return _urlset(structure[(number - 1) * limit : number * limit])
-    ranges = statement_ranges(limit)
-    if number - structure_parts > len(ranges):
+    return _urlset(structure[(number - 1) * limit : number * limit])
+
+
+def statement_sitemap(request, number):
+    """The statements whose page ids are in range `number` (from number × limit), in a
+    sitemap index (see sitemaps.py)."""
+    limit = sitemap_limit()
+    if fits_one_file(structure_urls(request), limit):
         raise Http404("No such sitemap part")
-    return _urlset(statement_urls(request, ranges[number - structure_parts - 1]))
+    urls, page_ids = statement_part(request, range(number * limit, (number + 1) * limit))
+    if not urls:
+        raise Http404("No such sitemap part")
+    note_shown(request, "sitemap", number, page_ids)
+    return _urlset(urls)
 
 
 def fits_one_file(structure, limit):

@@ -70,6 +70,19 @@ def test_renaming_a_category_drops_the_pages_that_name_it(client, page_cache):
     assert cache_state(client, plain.url) == "hit"
 
 
+def test_the_organisation_directory_follows_organisations_not_statements(client, page_cache):
+    from communique.organisations.models import Organisation
+
+    assert cache_state(client, "/en/organisations/") == "miss"
+    make_statement("en", title="Published meanwhile")
+    assert cache_state(client, "/en/organisations/") == "hit"  # it shows no statement
+    organisation = Organisation.objects.filter(locale__language_code="en").first()
+    organisation.name = "Renamed union"
+    organisation.save()
+    assert cache_state(client, "/en/organisations/") == "miss"
+    assert "Renamed union" in client.get("/en/organisations/").content.decode()
+
+
 def test_304_from_a_cached_page(client, page_cache):
     etag = client.get("/en/statements/")["ETag"]
     response = client.get("/en/statements/", headers={"if-none-match": etag})

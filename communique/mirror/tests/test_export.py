@@ -17,8 +17,9 @@ from django.core.management import CommandError, call_command
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from communique.imports.tests.exports import posts_only
-from communique.mirror.exporter import MANIFEST, Exporter
+from communique.mirror.exporter import Exporter
 from communique.mirror.links import internal_paths
+from communique.mirror.manifest import NAME as MANIFEST
 from communique.statements.models import StatementPage
 from communique.statements.tests.factories import make_statement
 
@@ -149,3 +150,54 @@ def test_command_needs_at_least_one_worker(tmp_path):
     with pytest.raises(CommandError, match="--workers must be at least 1"):
         call_command("export_static", str(tmp_path / "out"), "--workers", "0")
     assert not (tmp_path / "out").exists()
+
+
+def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp_path):
+    """Publishing a statement re-renders its listings' front pages, feeds and home pages, not
+    their archive pages nor other listings; filling a stretch adds an archive page and
+    updates the one below; a back-dated statement moves only the pages from its place up."""
+    from django.utils import timezone
+
+    from communique.mirror import changes
+    from communique.mirror.manifest import Manifest
+    from communique.statements.models import Category
+
+    mirror = tmp_path / "mirror"
+    Exporter(mirror).full()
+    manifest = Manifest(mirror)
+    before = manifest.count()
+    solidarity = Category.objects.get(slug="solidarity", locale__language_code="en")
+    since = timezone.now()
+    first = make_statement("en", title="Newest of all", date=datetime.date(2030, 1, 1))
+    first.categories = [solidarity]
+    first.save_revision().publish()
+    stale = changes.stale_paths(manifest, since)
+    for path in ["/en/", "/en/statements/", "/el/statements/", "/ar/feeds/statements.atom",
+                 "/en/statements/category/solidarity/", "/en/feeds/category/solidarity.rss",
+                 "/ko/statements/category/solidarity/", "/en/statements/archive/"]:  # fmt: skip
+        assert path in stale, path
+    unrelated = StatementPage.objects.published().filter(locale__language_code="en").first()
+    for path in ["/en/statements/page/1/", "/en/statements/category/joint-statements/",
+                 "/robots.txt", "/en/search/", "/en/organisations/", unrelated.url]:  # fmt: skip
+        assert path not in stale, path
+    assert len(stale) < before / 10
+    result = Exporter(mirror).changed()
+    assert first.url in result.pages and "/en/statements/2030/" in result.pages
+    assert "/en/statements/page/1/" not in result.pages
+
+    for number in range(4):  # 25 + 5: the English listing's third ten is full
+        make_statement("en", title=f"Newer {number}", date=datetime.date(2030, 1, 2))
+    result = Exporter(mirror).changed()
+    assert {"/en/statements/page/2/", "/en/statements/page/1/"} <= set(result.pages)
+    back_dated = make_statement("en", title="Back-dated", date=datetime.date(2019, 5, 2))
+    result = Exporter(mirror).changed()
+    assert "/en/statements/2019/05/" in result.pages
+    assert result.total == manifest.count() > before
+
+    full = tmp_path / "full"
+    Exporter(full).full()
+    files = tree_files(full)
+    assert tree_files(mirror) == files
+    _match, mismatch, errors = filecmp.cmpfiles(mirror, full, files, shallow=False)
+    assert mismatch == [] and errors == []
+    assert Path(mirror, back_dated.url.strip("/"), "index.html").exists()

@@ -97,10 +97,13 @@ def test_sitemap_becomes_an_index_past_the_limit(client, settings):
         assert 0 < len(urls) <= 100 and not set(urls) & set(seen)
         seen.update(urls)
     assert seen == whole
-    for number in (0, len(parts) + 1):
+    structure = [part for part in parts if "/sitemap-statements-" not in part]
+    for number in (0, len(structure) + 1):
         assert client.get(f"/sitemap-{number}.xml").status_code == 404
+    assert client.get("/sitemap-statements-99999.xml").status_code == 404
     settings.COMMUNIQUE_SITEMAP_LIMIT = len(whole)
     assert client.get("/sitemap-1.xml").status_code == 404  # one file again: no parts
+    assert client.get("/sitemap-statements-0.xml").status_code == 404
 
 
 def test_a_statement_part_lists_exactly_the_statements_of_its_id_range(
@@ -119,6 +122,7 @@ def test_a_statement_part_lists_exactly_the_statements_of_its_id_range(
     with django_assert_max_num_queries(30):
         urls = urls_with_alternates(fetch(client, last))
     ids = statement_ranges(100)[-1]
+    assert last == f"/sitemap-statements-{ids.start // 100}.xml"  # named by its range
     expected = {f"http://testserver{page.url}" for page in StatementPage.objects.published()
                 if page.pk in ids}  # fmt: skip
     assert expected and set(urls) == expected

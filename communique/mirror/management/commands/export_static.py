@@ -45,7 +45,7 @@ class Command(BaseCommand):
                 f"{rendered} pages rendered in {elapsed:.1f} s "
                 f"({rendered / elapsed if elapsed else 0:.0f}/s): {result.written} written, "
                 f"{result.unchanged} unchanged, {result.removed} removed, "
-                f"{result.assets} assets copied; {len(result.pages)} pages in the mirror; "
+                f"{result.assets} assets copied; {result.total} pages in the mirror; "
                 + (f"{result.indexed} statements in its search index."
                    if result.indexed is not None else "search index unchanged.")
             ))  # fmt: skip

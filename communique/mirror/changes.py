@@ -1,0 +1,118 @@
+"""Which pages of a mirror show what changed since its last export (`export_static --changed`).
+
+A change is a statement published, unpublished, deleted or moved (Wagtail's page log). It
+touches:
+- the pages tagged with its translation group or page id: its versions' own pages;
+- every page that showed one of its versions (the manifest records what each page shows);
+- in each listing that lists it now or listed it before (statements/windows.py), the pages
+  from its place upwards: the statements above it moved by one. Archive pages below keep
+  their statements (core/pagination.py). Front pages, feeds and home pages of such a
+  listing are re-rendered whole; when that adds an archive page or takes one away, the one
+  below it follows (its "Newer" link leads elsewhere: `pages_below`);
+- the parts of the sitemap that hold its page ids;
+- if a month got its first statement or lost its last, that year's year and month pages
+  (their navigation lists the year's months);
+- every page that lists statements without saying which (the archive page with its counts,
+  the organisation directory, the sitemap's index and structure).
+Anything re-rendered that did not change is left as it is; a test holds the result to a
+full export's, byte for byte.
+"""
+
+import datetime
+import re
+
+from django.conf import settings
+from wagtail.models import PageLogEntry
+
+from communique.core.page_cache import LISTINGS, statement_tag
+from communique.core.timestamps import first_of_next_month
+from communique.statements.models import ListedStatement, StatementPage
+from communique.statements.windows import FRONT, listed_places
+from communique.syndication.sitemaps import sitemap_limit
+
+ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
+ARCHIVE_PAGE = re.compile(r"^(?P<listing>.*/)page/(?P<number>\d+)/$")
+
+
+def stale_paths(manifest, since):
+    """The paths of `manifest`'s mirror to render again for what changed since `since`."""
+    logged = set(PageLogEntry.objects.filter(timestamp__gte=since, action__in=ACTIONS)
+                 .values_list("page_id", flat=True))  # fmt: skip
+    if not logged:
+        return set()
+    keys = set(StatementPage.objects.filter(pk__in=logged)
+               .values_list("translation_key", flat=True))  # fmt: skip
+    versions = logged | set(StatementPage.objects.filter(translation_key__in=keys)
+                            .values_list("pk", flat=True))  # fmt: skip
+    stale = manifest.tagged({statement_tag(key) for key in keys}
+                            | {f"page:{page_id}" for page_id in logged})  # fmt: skip
+    stale |= manifest.tagged_without_window(LISTINGS)
+    moved = {}  # (locale, scope): [lowest archive number, lowest (date, id)] that moved
+    months = set()  # (locale, "yyyy-mm") whose listings gained or lost statements
+    for path, locale, scope, number in manifest.showing(versions):
+        stale.add(path)
+        if scope != "sitemap":
+            _lower(moved, (locale, scope), number=number if number > FRONT else None)
+            months |= _month_of(locale, scope)
+    for locale, scope, key in listed_places(keys):
+        _lower(moved, (locale, scope), key=key)
+        months |= _month_of(locale, scope)
+    for (locale, scope), (number, key) in moved.items():
+        stale |= _from_place(manifest.in_scope(locale, scope), number, key)
+    stale |= _sitemap_parts(manifest, versions)
+    for locale, month in months:
+        stale |= _year_if_months_changed(manifest, locale, month)
+    return stale
+
+
+def _lower(moved, listing, number=None, key=None):
+    lowest = moved.setdefault(listing, [None, None])
+    if number is not None and (lowest[0] is None or number < lowest[0]):
+        lowest[0] = number
+    if key is not None and (lowest[1] is None or key < lowest[1]):
+        lowest[1] = key
+
+
+def _month_of(locale, scope):
+    return {(locale, scope[len("month:") :])} if scope.startswith("month:") else set()
+
+
+def _from_place(pages, number, key):
+    """Of a listing's `pages` ((path, number, newest key)), those that change when a
+    statement is added or removed at archive page `number` or at `key` in its order."""
+    return {path for path, page_number, newest in pages
+            if page_number <= FRONT
+            or (number is not None and page_number >= number)
+            or (key is not None and tuple(newest) >= key)}  # fmt: skip
+
+
+def _sitemap_parts(manifest, versions):
+    """The sitemap parts holding these page ids' ranges (a new version's too)."""
+    numbers = {page_id // sitemap_limit() for page_id in versions}
+    return {path for path, number, _key in manifest.in_scope("", "sitemap") if number in numbers}
+
+
+def _year_if_months_changed(manifest, locale, month):
+    """The year and month pages of `month`'s year in `locale`, if the month now holds
+    statements and the mirror has no page of it, or the other way round."""
+    first = datetime.date.fromisoformat(f"{month}-01")
+    had = any(number == FRONT for _p, number, _k in manifest.in_scope(locale, f"month:{month}"))
+    rows = ListedStatement.objects.filter(
+        locale__language_code=locale, date__gte=first, date__lt=first_of_next_month(first)
+    )
+    if not settings.COMMUNIQUE_SHOW_UNTRANSLATED:
+        rows = rows.filter(is_fallback=False)
+    if had == rows.exists():
+        return set()
+    scopes = manifest.scopes_like(locale, f"month:{first:%Y}-%") | {f"year:{first:%Y}"}
+    return {path for scope in scopes for path, _number, _key in manifest.in_scope(locale, scope)}
+
+
+def pages_below(added, gone):
+    """The archive pages just below those `added` to the mirror or `gone` from it."""
+    below = set()
+    for path in set(added) | set(gone):
+        found = ARCHIVE_PAGE.match(path)
+        if found and int(found["number"]) > 1:
+            below.add(f"{found['listing']}page/{int(found['number']) - 1}/")
+    return below

@@ -1,0 +1,145 @@
+"""The exporter's record of a mirror: when it was exported, and for each page its cache tags
+(core/page_cache.py), the statements it shows and which stretch of which listing it is
+(statements/windows.py).
+
+Kept in an SQLite file in the mirror's directory (`.communique-mirror.sqlite`) so that
+`--changed` asks it, through indexes, for the few pages a change touches: a mirror of
+100,000 statements holds some 600,000 pages, whose record as JSON took seconds to read and
+write. Each export writes its pages' records in one transaction.
+"""
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+NAME = ".communique-mirror.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, locale TEXT, scope TEXT,
+    number INTEGER, newest_date TEXT, newest_id INTEGER);
+CREATE INDEX IF NOT EXISTS pages_window ON pages (scope, locale, number);
+CREATE TABLE IF NOT EXISTS tags (tag TEXT NOT NULL, page INTEGER NOT NULL,
+    PRIMARY KEY (tag, page)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tags_page ON tags (page);
+CREATE TABLE IF NOT EXISTS shown (statement INTEGER NOT NULL, page INTEGER NOT NULL,
+    PRIMARY KEY (statement, page)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS shown_page ON shown (page);
+"""
+CHUNK = 500  # values per IN (…): under SQLite's limit on variables
+
+
+def locale_of(path):
+    """The language a page is in, by its address (`/el/…` → "el"); "" for the site's root
+    files (the sitemap, robots.txt)."""
+    first = path.split("/", 2)[1]
+    return "" if "." in first or not first else first
+
+
+class Manifest:
+    def __init__(self, directory):
+        self.path = Path(directory) / NAME
+
+    def exists(self):
+        return self.path.exists()
+
+    def _connect(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, isolation_level=None)
+        connection.executescript(SCHEMA)
+        return connection
+
+    def exported_at(self):
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'exported_at'").fetchone()
+        return row and row[0]
+
+    def paths(self):
+        with closing(self._connect()) as db:
+            return {path for (path,) in db.execute("SELECT path FROM pages")}
+
+    def count(self):
+        with closing(self._connect()) as db:
+            return db.execute("SELECT count(*) FROM pages").fetchone()[0]
+
+    def save(self, exported_at, pages, removed=(), replace=False):
+        """Record `pages` ({path: (tags, window or None)}), forget `removed`, and note the
+        time of the export; `replace`: `pages` is the whole mirror."""
+        with closing(self._connect()) as db:
+            db.execute("BEGIN")
+            if replace:
+                for table in ("tags", "shown", "pages"):
+                    db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own names
+            else:
+                self._forget(db, list(removed) + list(pages))
+            for path, (tags, window) in pages.items():
+                window = window or {}
+                newest = window.get("newest") or (None, None)
+                page = db.execute(
+                    "INSERT INTO pages (path, locale, scope, number, newest_date, newest_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (path, locale_of(path), window.get("scope"), window.get("number"), *newest),
+                ).lastrowid
+                db.executemany("INSERT INTO tags VALUES (?, ?)", [(tag, page) for tag in tags])
+                shown = [(statement, page) for statement in window.get("pages", ())]
+                db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)", shown)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('exported_at', ?)", (exported_at,))
+            db.execute("COMMIT")
+
+    @staticmethod
+    def _forget(db, paths):
+        for start in range(0, len(paths), CHUNK):
+            chunk = paths[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            ids = f"SELECT id FROM pages WHERE path IN ({marks})"  # noqa: S608 - marks only
+            db.execute(f"DELETE FROM tags WHERE page IN ({ids})", chunk)  # noqa: S608
+            db.execute(f"DELETE FROM shown WHERE page IN ({ids})", chunk)  # noqa: S608
+            db.execute(f"DELETE FROM pages WHERE path IN ({marks})", chunk)  # noqa: S608
+
+    def _select(self, sql, values, chunked=None):
+        """Rows of `sql`, given the fixed `values` and, where `{marks}` stands for them, the
+        `chunked` values, a chunk at a time."""
+        rows = []
+        with closing(self._connect()) as db:
+            if chunked is None:
+                return db.execute(sql, values).fetchall()
+            chunked = list(chunked)
+            for start in range(0, len(chunked), CHUNK):
+                chunk = chunked[start : start + CHUNK]
+                query = sql.format(marks=",".join("?" * len(chunk)))
+                rows += db.execute(query, [*values, *chunk]).fetchall()
+        return rows
+
+    def tagged(self, tags):
+        """Paths of the pages carrying any of `tags`."""
+        sql = "SELECT path FROM pages JOIN tags ON tags.page = pages.id WHERE tag IN ({marks})"
+        return {path for (path,) in self._select(sql, (), tags)}
+
+    def tagged_without_window(self, tag):
+        """Paths of the pages carrying `tag` that did not say what they show."""
+        sql = ("SELECT path FROM pages JOIN tags ON tags.page = pages.id"
+               " WHERE scope IS NULL AND tag IN ({marks})")  # fmt: skip
+        return {path for (path,) in self._select(sql, (), [tag])}
+
+    def showing(self, statements):
+        """(path, locale, scope, number) of the pages showing any of these statements."""
+        sql = ("SELECT DISTINCT path, locale, scope, number FROM pages"
+               " JOIN shown ON shown.page = pages.id WHERE statement IN ({marks})")  # fmt: skip
+        return self._select(sql, (), statements)
+
+    def in_scope(self, locale, scope):
+        """(path, number, (newest date, newest id)) of the pages of a listing in `locale`."""
+        sql = ("SELECT path, number, newest_date, newest_id FROM pages"
+               " WHERE scope = ? AND locale = ?")  # fmt: skip
+        return [(path, number, (date, page_id))
+                for path, number, date, page_id in self._select(sql, (scope, locale))]  # fmt: skip
+
+    def scopes_like(self, locale, pattern):
+        """The listings in `locale` whose names match the SQL LIKE `pattern`."""
+        sql = "SELECT DISTINCT scope FROM pages WHERE locale = ? AND scope LIKE ?"
+        return {scope for (scope,) in self._select(sql, (locale, pattern))}
+
+    def known(self, paths):
+        """Those of `paths` the mirror holds."""
+        return {path for (path,) in self._select("SELECT path FROM pages WHERE path IN ({marks})",
+                                                  (), paths)}  # fmt: skip
