@@ -101,12 +101,12 @@ def _redirect_page(location):
 class Renderer:
     """Renders addresses and statement pages into the mirror's directory (one per process)."""
 
-    def __init__(self, directory, host, https):
+    def __init__(self, directory, host, https, whole=True):
         self.directory = Path(directory)
         self.host = host
         extra = {"wsgi.url_scheme": "https"} if https else {}
         self.client = Client(HTTP_HOST=host, **extra)
-        requests = ExportRequests(host, https)  # what the pages read, read once a process
+        requests = ExportRequests(host, https, whole)  # what the pages read, once a process
         self.statements = StatementPages(requests=requests)
         self.routed = RoutedPages(requests=requests)
         self.assets = set()  # the asset paths this process has copied or found in place
@@ -207,12 +207,12 @@ class Exporter:
                       f"/{code}/feeds/statements.atom"}  # fmt: skip
         return seeds
 
-    def crawl(self, paths, result, progress=None, statements=(), known=None):
+    def crawl(self, paths, result, progress=None, statements=(), known=None, whole=True):
         """Render the statement pages with ids `statements` in bulk, then `paths` and every
-        page they link to, with the assets they use; a linked page `known(paths)` names is
-        left as it is."""
-        seen = set()
-        renderer = Renderer(self.directory, self.host, self.https)
+        page they link to, with the assets they use; a linked page `known(paths)` names, or
+        one `result` holds already, is left as it is."""
+        seen = set(result.pages) | result.gone
+        renderer = Renderer(self.directory, self.host, self.https, whole)
         with workers.pool(renderer, self.workers if workers.can_fork() else 1) as tasks:
 
             def take(task_result):
@@ -295,11 +295,11 @@ class Exporter:
         result = Result()
         if stale:
             known = lambda paths: manifest.known(paths - stale)  # noqa: E731
-            self.crawl(sorted(stale), result, progress, known=known)
+            self.crawl(sorted(stale), result, progress, known=known, whole=False)
             added = set(result.pages) - manifest.known(set(result.pages))
             below = changes.pages_below(added, result.gone) - set(result.pages) - result.gone
             if below:
-                self.crawl(sorted(below), result, progress, known=known)
+                self.crawl(sorted(below), result, progress, known=known, whole=False)
             result.indexed = search_index.build(self.directory)
         manifest.save(started.isoformat(), result.pages, removed=result.gone)
         result.total = manifest.count()

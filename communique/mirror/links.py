@@ -7,7 +7,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 HTML_LINKS = "//a/@href | //link/@href | //img/@src | //script/@src | //source/@src"
-XML_LINKS = "//*[local-name()='loc'] | //*[local-name()='link']"
+XML_LINKS = ("{*}loc", "{*}link")
 
 
 def internal_paths(content, content_type, page_path, host):
@@ -21,7 +21,7 @@ def internal_paths(content, content_type, page_path, host):
             targets += [candidate.split()[0] for candidate in srcset.split(",") if candidate]
     elif "xml" in content_type:
         tree = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
-        targets = [node.text or node.get("href") or "" for node in tree.xpath(XML_LINKS)]
+        targets = [node.text or node.get("href") or "" for node in tree.iter(*XML_LINKS)]
     else:
         return set()
     paths = set()

@@ -15,9 +15,12 @@ from communique.statements.listing import ItemCache
 
 
 class ExportRequests:
-    def __init__(self, host="localhost", https=False):
+    def __init__(self, host="localhost", https=False, whole=True):
+        """`whole`: for rendering the whole site, when listing items are best built by
+        stretches (see ItemCache); a few pages need only their own."""
         extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
         self.factory = RequestFactory(HTTP_HOST=host, **extra)
+        self.item_window = ItemCache.WINDOW if whole else 0
         self._base = None
         self._site = None
 
@@ -26,7 +29,7 @@ class ExportRequests:
         if self._base is None:
             self._base = self.factory.get("/")
             self._site = Site.find_for_request(self._base)
-            ItemCache.attach(self._base)
+            ItemCache.attach(self._base, self.item_window)
         return self._base
 
     def for_path(self, path, language_code):

@@ -169,23 +169,26 @@ class ItemCache:
     LIMIT = 200_000
     PAGE_LIMIT = 50_000
 
-    def __init__(self):
+    def __init__(self, window=WINDOW):
+        self.window = window  # 0: build only what a page asks for (a few pages to render)
         self.kept = {}  # (locale id, page id): ListingItem
         self.pages = {}  # page id: StatementPage, categories and locale read
-        self.fragments = {}  # an item's HTML (see the statement_item template tag)
+        self.fragments = {}  # what else a process works out once: see `remember`
 
     @classmethod
     def of(cls, request):
         return getattr(request, cls.ATTRIBUTE, None)
 
-    def fragment(self, key, render):
+    def remember(self, key, compute):
+        """compute(), worked out once for `key` (an item's HTML: see the statement_item
+        template tag; a feed's scope)."""
         if key not in self.fragments:
-            self.fragments[key] = render()
+            self.fragments[key] = compute()
         return self.fragments[key]
 
     @classmethod
-    def attach(cls, request):
-        setattr(request, cls.ATTRIBUTE, cls())
+    def attach(cls, request, window=WINDOW):
+        setattr(request, cls.ATTRIBUTE, cls(window))
 
     @classmethod
     def share(cls, source, request):
@@ -209,9 +212,9 @@ class ItemCache:
         rows = listing_rows(locale)
         wanted = set(missing)
         positions = list(rows.filter(page_id__in=missing).values_list("position", flat=True))
-        if positions and max(positions) - min(positions) <= self.SPREAD:
-            stretch = rows.filter(position__gte=min(positions) - self.WINDOW,
-                                  position__lte=max(positions) + self.WINDOW)  # fmt: skip
+        if self.window and positions and max(positions) - min(positions) <= self.SPREAD:
+            stretch = rows.filter(position__gte=min(positions) - self.window,
+                                  position__lte=max(positions) + self.window)  # fmt: skip
             wanted |= set(stretch.values_list("page_id", flat=True))
         unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages))
         self.pages.update((page.pk, page) for page in _with_categories(unread))

@@ -12,7 +12,7 @@ from communique.core.main_pages import page_url
 from communique.core.timestamps import to_seconds
 from communique.core.translations import localized_map
 from communique.organisations.models import Organisation
-from communique.statements.listing import build_items, signatory_keys
+from communique.statements.listing import ItemCache, build_items, signatory_keys
 from communique.statements.windows import NEWEST, note_window
 
 from .absolute import absolutize_html
@@ -60,7 +60,11 @@ class StatementFeed(Feed):
     def get_object(self, request, kind="statements", value=""):
         self.locale = Locale.get_active()
         self.site_name = getattr(Site.find_for_request(request), "site_name", "") or "Communiqué"
-        return resolve_scope(self.locale, kind, value)
+        cache = ItemCache.of(request)  # the static export: RSS, Atom and full feeds share it
+        if cache is None:
+            return resolve_scope(self.locale, kind, value)
+        return cache.remember(("scope", self.locale.pk, kind, value),
+                              lambda: resolve_scope(self.locale, kind, value))  # fmt: skip
 
     def title(self, scope):
         return f"{scope.title} · {self.site_name}"

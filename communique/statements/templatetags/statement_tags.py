@@ -31,4 +31,4 @@ def statement_item(context, item, **values):
     key = (item.page.pk, item.is_fallback, tuple(category.pk for category in item.categories),
            context.get("LANGUAGE_CODE"), values.get("heading_level", context.get("heading_level")),
            getattr(index, "pk", None))  # fmt: skip
-    return cache.fragment(key, render)
+    return cache.remember(key, render)
