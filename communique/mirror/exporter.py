@@ -39,7 +39,7 @@ from communique.statements.windows import window_of
 
 from . import changes, search_index, workers
 from .links import internal_paths, normal_path
-from .manifest import Manifest
+from .manifest import Manifest, statement_id
 from .requests import ExportRequests
 from .routed_pages import RoutedPages
 from .statement_pages import StatementPages, chunks, public_statement_ids
@@ -61,6 +61,7 @@ class Result:
     assets: int = 0
     indexed: int | None = None  # statement pages in the search index, if rebuilt
     pages: dict = field(default_factory=dict)  # rendered, path: (tags, window or None)
+    written_paths: set = field(default_factory=set)
     gone: set = field(default_factory=set)  # paths removed
     total: int = 0  # pages in the mirror
 
@@ -120,7 +121,9 @@ class Renderer:
         is made there (in a test's in-memory storage, only the worker would have it)."""
         kind, items = task
         if kind == "statements":
-            rendered = [(path, (content, tags, None, self._links(content, "text/html", path)))
+            # Spelt as links are (a Greek slug was else rendered again when a link named it).
+            rendered = [(normal_path(path), (content, tags, None,
+                                             self._links(content, "text/html", path)))
                         for path, content, tags in self.statements.render(items)]  # fmt: skip
         else:
             rendered = [(path, self.render(path)) for path in items]
@@ -226,6 +229,7 @@ class Exporter:
                     result.pages[path] = (tags, window)
                     if written:
                         result.written += 1
+                        result.written_paths.add(path)
                     else:
                         result.unchanged += 1
                     if progress:
@@ -277,8 +281,8 @@ class Exporter:
         for path in previous - set(result.pages):
             self._remove(path, result)
         (self.directory / OLD_MANIFEST).unlink(missing_ok=True)
-        result.indexed = search_index.build(self.directory)
         manifest.save(started.isoformat(), result.pages, replace=True)
+        result.indexed = search_index.build(self.directory, manifest.statements())
         result.total = len(result.pages)
         return result
 
@@ -300,7 +304,11 @@ class Exporter:
             below = changes.pages_below(added, result.gone) - set(result.pages) - result.gone
             if below:
                 self.crawl(sorted(below), result, progress, known=known, whole=False)
-            result.indexed = search_index.build(self.directory)
+        rewritten = manifest.statement_ids(result.gone) | {
+            statement_id(result.pages[path][0]) for path in result.written_paths
+        } - {None}
         manifest.save(started.isoformat(), result.pages, removed=result.gone)
+        if rewritten:
+            result.indexed = search_index.build(self.directory, manifest.statements(), rewritten)
         result.total = manifest.count()
         return result

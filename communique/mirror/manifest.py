@@ -17,8 +17,9 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, locale TEXT, scope TEXT,
-    number INTEGER, newest_date TEXT, newest_id INTEGER);
+    number INTEGER, newest_date TEXT, newest_id INTEGER, statement INTEGER);
 CREATE INDEX IF NOT EXISTS pages_window ON pages (scope, locale, number);
+CREATE INDEX IF NOT EXISTS pages_statement ON pages (statement);
 CREATE TABLE IF NOT EXISTS tags (tag TEXT NOT NULL, page INTEGER NOT NULL,
     PRIMARY KEY (tag, page)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tags_page ON tags (page);
@@ -34,6 +35,11 @@ def locale_of(path):
     files (the sitemap, robots.txt)."""
     first = path.split("/", 2)[1]
     return "" if "." in first or not first else first
+
+
+def statement_id(tags):
+    """The page id of a statement's own page (tagged `page:<id>`), else None."""
+    return next((int(tag[len("page:") :]) for tag in tags if tag.startswith("page:")), None)
 
 
 class Manifest:
@@ -76,9 +82,16 @@ class Manifest:
                 window = window or {}
                 newest = window.get("newest") or (None, None)
                 page = db.execute(
-                    "INSERT INTO pages (path, locale, scope, number, newest_date, newest_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (path, locale_of(path), window.get("scope"), window.get("number"), *newest),
+                    "INSERT INTO pages (path, locale, scope, number, newest_date, newest_id,"
+                    " statement) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        path,
+                        locale_of(path),
+                        window.get("scope"),
+                        window.get("number"),
+                        *newest,
+                        statement_id(tags),
+                    ),
                 ).lastrowid
                 db.executemany("INSERT INTO tags VALUES (?, ?)", [(tag, page) for tag in tags])
                 shown = [(statement, page) for statement in window.get("pages", ())]
@@ -123,8 +136,8 @@ class Manifest:
 
     def showing(self, statements):
         """(path, locale, scope, number) of the pages showing any of these statements."""
-        sql = ("SELECT DISTINCT path, locale, scope, number FROM pages"
-               " JOIN shown ON shown.page = pages.id WHERE statement IN ({marks})")  # fmt: skip
+        sql = ("SELECT DISTINCT path, locale, scope, number FROM pages JOIN shown"
+               " ON shown.page = pages.id WHERE shown.statement IN ({marks})")  # fmt: skip
         return self._select(sql, (), statements)
 
     def in_scope(self, locale, scope):
@@ -143,3 +156,16 @@ class Manifest:
         """Those of `paths` the mirror holds."""
         return {path for (path,) in self._select("SELECT path FROM pages WHERE path IN ({marks})",
                                                   (), paths)}  # fmt: skip
+
+    def statements(self):
+        """{language: {page id: path}} of the statements' own pages."""
+        found = {}
+        sql = "SELECT locale, statement, path FROM pages WHERE statement IS NOT NULL"
+        for language, page_id, path in self._select(sql, ()):
+            found.setdefault(language, {})[page_id] = path
+        return found
+
+    def statement_ids(self, paths):
+        """The page ids of those of `paths` that are statements' own pages."""
+        sql = "SELECT statement FROM pages WHERE statement IS NOT NULL AND path IN ({marks})"
+        return {page_id for (page_id,) in self._select(sql, (), paths)}

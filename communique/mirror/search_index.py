@@ -1,19 +1,38 @@
-"""The mirror's search index: Pagefind, run over the exported files.
+"""The mirror's search index: Pagefind, run over the exported statement pages.
 
 Pagefind comes from PyPI with its binary (`pagefind[bin]`): nothing is downloaded when it
-runs. It reads the statement pages (the ones marked `data-pagefind-body`), builds one
-index per `<html lang>`, and writes it with its search interface under `DIR/pagefind/`.
-The mirror's search page (search/static_search.html) loads it in the reader's browser, so
-search works on any static host.
+runs. It reads the statement pages (their `data-pagefind-body`) and writes an index the
+mirror's search page (search/static_search.html) loads in the reader's browser, so search
+works on any static host.
+
+Each language has its own indexes (`DIR/pagefind/<language>/`), and a language's statements
+are split by page id into blocks, one Pagefind index (bundle) each, which the search page
+merges (Pagefind's multisite search; `bundles.json` lists them). The blocks are aligned
+runs of UNIT ids in powers of two, largest first, as the binary digits of the highest id
+(`blocks`), then the ids past the last whole UNIT. New statements take new, higher ids, so
+publishing one rebuilds the last, small block, and now and then merges a few blocks into
+one: `--changed` re-indexes a few hundred pages, not the archive, and a language holds a
+dozen bundles at most. The blocks follow from the ids alone, so a full export and an
+incremental one write the same bytes.
 """
 
+import bisect
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote
 
 OUTPUT = "pagefind"
+UNIT = 256  # page ids in the smallest block
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # the search page's, at OUTPUT's top
+UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
+          "pagefind-modular-ui.css", "pagefind-modular-ui.js", *UI_FILES)  # fmt: skip
+LIST = "bundles.json"
 INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
@@ -21,22 +40,93 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build(directory):
-    """Rewrite the search index of the mirror in `directory`; return how many pages it holds."""
-    shutil.rmtree(directory / OUTPUT, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(directory),
-               "--output-subdir", OUTPUT]  # fmt: skip
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+def blocks(top):
+    """The blocks ([start, stop) of page ids) that cover ids below `top`: aligned runs of
+    UNIT × a power of two, largest first, then what is left past the last whole UNIT."""
+    units, start, found = top // UNIT, 0, []
+    for bit in reversed(range(units.bit_length())):
+        if units & (1 << bit):
+            found.append((start * UNIT, (start + (1 << bit)) * UNIT))
+            start += 1 << bit
+    if start * UNIT < top:
+        found.append((start * UNIT, top))
+    return found
+
+
+def build(directory, statements, changed=None):
+    """Bring the search index of the mirror in `directory` up to date and return how many
+    pages were (re)indexed.
+
+    `statements`: {language: {page id: path}} of the statement pages in the mirror.
+    `changed`: the ids of statement pages written or removed since the index was last
+    built (None: all of them; the index is rebuilt whole).
+    """
+    root = Path(directory) / OUTPUT
+    if changed is None:
+        shutil.rmtree(root, ignore_errors=True)
+    indexed = 0
+    for language in sorted(set(statements) | _languages_on_disk(root)):
+        pages = statements.get(language, {})
+        indexed += _build_language(Path(directory), root / language, pages, changed)
+    return indexed
+
+
+def _languages_on_disk(root):
+    return {path.name for path in root.iterdir() if path.is_dir()} if root.exists() else set()
+
+
+def _build_language(directory, target, pages, changed):
+    ids, names, indexed = sorted(pages), [], 0
+    for start, stop in blocks(ids[-1] + 1 if ids else 0):
+        inside = ids[bisect.bisect_left(ids, start) : bisect.bisect_left(ids, stop)]
+        if not inside:  # the language has no statement there: no bundle
+            continue
+        name = f"{start}-{stop}"
+        names.append(name)
+        stale = changed is None or any(start <= page_id < stop for page_id in changed)
+        if stale or not (target / name).exists():
+            indexed += _run_pagefind(directory, [pages[page_id] for page_id in inside],
+                                     target / name)  # fmt: skip
+    if target.exists():
+        for old in target.iterdir():
+            if old.is_dir() and old.name not in names:
+                shutil.rmtree(old)
+    if not names:
+        shutil.rmtree(target, ignore_errors=True)
+        return indexed
+    (target / LIST).write_text(json.dumps(names) + "\n", encoding="utf-8")
+    return indexed
+
+
+def _run_pagefind(directory, paths, output):
+    """Index the pages at `paths` (their files, linked into a directory of their own) into
+    the bundle at `output`; return how many Pagefind indexed."""
+    shutil.rmtree(output, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="communique-search-") as site:
+        for path in paths:
+            relative = unquote(path).lstrip("/") + ("index.html" if path.endswith("/") else "")
+            link = Path(site, relative)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.link(directory / relative, link)
+        command = [sys.executable, "-m", "pagefind", "--site", site,
+                   "--output-path", str(output)]  # fmt: skip
+        completed = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     if completed.returncode != 0:
         raise SearchIndexError(f"Pagefind failed: {completed.stderr.strip() or completed.stdout}")
-    _normalise_entry(directory / OUTPUT / "pagefind-entry.json")
+    top = output.parent.parent
+    for name in UNUSED:
+        source = output / name
+        if name in UI_FILES and not (top / name).exists():
+            shutil.copyfile(source, top / name)  # Pagefind's own: the same in every bundle
+        source.unlink(missing_ok=True)
+    _normalise_entry(output / "pagefind-entry.json")
     found = INDEXED.search(completed.stdout)
     return int(found.group(1)) if found else 0
 
 
 def _normalise_entry(path):
     """Pagefind lists the languages in its entry file in no fixed order; sort them, so that
-    the same site always gives the same bytes (an incremental export must equal a full one)."""
+    the same pages always give the same bytes (an incremental export must equal a full one)."""
     if path.exists():
         entry = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False,

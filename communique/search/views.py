@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language_bidi, gettext
+from django.utils.translation import get_language, get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -82,7 +82,7 @@ def static_search(request):
     """The search page of the static mirror (see communique/mirror/): Pagefind in the browser."""
     page_cache.shows_no_statements(request)
     options = {
-        "bundlePath": "/pagefind/",
+        "bundlePath": f"/pagefind/{get_language()}/",  # its bundles: see mirror/search_index
         "showImages": False,
         "showSubResults": False,
         "resetStyles": False,

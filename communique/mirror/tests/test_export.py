@@ -6,6 +6,7 @@ import filecmp
 import functools
 import http.server
 import io
+import json
 import threading
 import urllib.error
 import urllib.request
@@ -17,6 +18,7 @@ from django.core.management import CommandError, call_command
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from communique.imports.tests.exports import posts_only
+from communique.mirror import search_index
 from communique.mirror.exporter import Exporter
 from communique.mirror.links import internal_paths
 from communique.mirror.manifest import NAME as MANIFEST
@@ -90,10 +92,11 @@ def search_in_browser(browser, host, language, words, expected):
     return links, direction
 
 
-def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser):
+def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser, monkeypatch):
     """A full export served by http.server has no broken link and a search that works in
-    the browser; after publishing, unpublishing, deleting and importing, `--changed` gives
-    byte for byte what a full export gives."""
+    the browser, across a language's several index bundles; after publishing, unpublishing,
+    deleting and importing, `--changed` gives byte for byte what a full export gives."""
+    monkeypatch.setattr(search_index, "UNIT", 16)  # the demo's ids make several bundles
     root, host = served
     result = Exporter(root, host=host).full()
     assert result.written > 1000 and not result.removed
@@ -110,8 +113,11 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
     checked, broken = broken_links(root, host)
     assert checked > 1000 and broken == []
     for language in ("el", "ar", "ko"):
+        bundles = json.loads((root / "pagefind" / language / "bundles.json").read_text())
+        assert len(bundles) > 1, language
+        # The newest: in the last bundle, which the search page merges into the first.
         statement = StatementPage.objects.published().filter(locale__language_code=language
-                                                             ).order_by("pk").first()  # fmt: skip
+                                                             ).order_by("-pk").first()  # fmt: skip
         words = " ".join(statement.title.split()[:2])
         links, direction = search_in_browser(browser, host, language, words,
                                              unquote(statement.url))  # fmt: skip
@@ -152,7 +158,7 @@ def test_command_needs_at_least_one_worker(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp_path):
+def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp_path, monkeypatch):
     """Publishing a statement re-renders its listings' front pages, feeds and home pages, not
     their archive pages nor other listings; filling a stretch adds an archive page and
     updates the one below; a back-dated statement moves only the pages from its place up."""
@@ -162,6 +168,7 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     from communique.mirror.manifest import Manifest
     from communique.statements.models import Category
 
+    monkeypatch.setattr(search_index, "UNIT", 16)
     mirror = tmp_path / "mirror"
     Exporter(mirror).full()
     manifest = Manifest(mirror)
@@ -183,6 +190,7 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     assert len(stale) < before / 10
     result = Exporter(mirror).changed()
     assert first.url in result.pages and "/en/statements/2030/" in result.pages
+    assert 0 < result.indexed <= 16  # the English bundle of the newest ids (UNIT) only
     assert "/en/statements/page/1/" not in result.pages
 
     for number in range(4):  # 25 + 5: the English listing's third ten is full
