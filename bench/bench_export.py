@@ -5,9 +5,10 @@ PostgreSQL; see bench/archives.py). Runs the full export of `manage.py export_st
 a temporary directory, every page of it up to 10,000 statements (the whole 10,000 archive,
 ~59,000 pages, takes about seven minutes here) and the first MAX_PAGES (default 20,000)
 beyond, so that 100,000 does not take hours. A capped run is not the whole mix: the export
-renders the statements first, in bulk, then the listings, archives and feeds. Prints one
-JSON line:
-{"size": …, "export_pages": …, "export_seconds": …, "export_pages_per_s": …, "whole": …}.
+renders the statements first, in bulk, then the listings, archives and feeds. After a
+whole export, times `--changed` for one statement published (bench_changed.py). Prints one
+JSON line: {"size": …, "export_pages": …, "export_seconds": …, "export_pages_per_s": …,
+"whole": …, "changed_seconds": …, …}.
 """
 
 import json
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import archives  # noqa: E402
+from bench_changed import measure_changed  # noqa: E402
 
 
 class Enough(Exception):
@@ -44,17 +46,18 @@ def main(size, max_pages):
         if rendered >= max_pages:
             raise Enough
 
-    started = time.perf_counter()
+    started, changed = time.perf_counter(), {}
     try:
         Exporter(directory).full(progress)
-    except Enough:
-        pass
-    finally:
         elapsed = time.perf_counter() - started
+        changed = measure_changed(directory)
+    except Enough:
+        elapsed = time.perf_counter() - started
+    finally:
         shutil.rmtree(directory, ignore_errors=True)
     print(json.dumps({"size": size, "export_pages": rendered, "export_seconds": round(elapsed, 2),
                       "export_pages_per_s": round(rendered / elapsed, 1),
-                      "whole": rendered < max_pages}))  # fmt: skip
+                      "whole": rendered < max_pages, **changed}))  # fmt: skip
 
 
 if __name__ == "__main__":

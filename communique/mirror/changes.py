@@ -47,18 +47,21 @@ def stale_paths(manifest, since):
     stale = manifest.tagged({statement_tag(key) for key in keys}
                             | {f"page:{page_id}" for page_id in logged})  # fmt: skip
     stale |= manifest.tagged_without_window(LISTINGS)
-    moved = {}  # (locale, scope): [lowest archive number, lowest (date, id)] that moved
+    # (locale, scope): [lowest archive number, lowest (date, id)] that moved, and whether a
+    # statement may have left the listing (it may be an archive page shorter)
+    moved = {}
     months = set()  # (locale, "yyyy-mm") whose listings gained or lost statements
     for path, locale, scope, number in manifest.showing(versions):
         stale.add(path)
         if scope != "sitemap":
             _lower(moved, (locale, scope), number=number if number > FRONT else None)
+            moved[locale, scope][2] = True
             months |= _month_of(locale, scope)
     for locale, scope, key in listed_places(keys):
         _lower(moved, (locale, scope), key=key)
         months |= _month_of(locale, scope)
-    for (locale, scope), (number, key) in moved.items():
-        stale |= _from_place(manifest.in_scope(locale, scope), number, key)
+    for (locale, scope), (number, key, left) in moved.items():
+        stale |= _from_place(manifest.in_scope(locale, scope), number, key, left)
     stale |= _sitemap_parts(manifest, versions)
     for locale, month in months:
         stale |= _year_if_months_changed(manifest, locale, month)
@@ -66,7 +69,7 @@ def stale_paths(manifest, since):
 
 
 def _lower(moved, listing, number=None, key=None):
-    lowest = moved.setdefault(listing, [None, None])
+    lowest = moved.setdefault(listing, [None, None, False])
     if number is not None and (lowest[0] is None or number < lowest[0]):
         lowest[0] = number
     if key is not None and (lowest[1] is None or key < lowest[1]):
@@ -77,11 +80,14 @@ def _month_of(locale, scope):
     return {(locale, scope[len("month:") :])} if scope.startswith("month:") else set()
 
 
-def _from_place(pages, number, key):
+def _from_place(pages, number, key, left):
     """Of a listing's `pages` ((path, number, newest key)), those that change when a
-    statement is added or removed at archive page `number` or at `key` in its order."""
+    statement is added or removed at archive page `number` or at `key` in its order; if
+    one `left` the listing, its last archive page too, which may be gone."""
+    last = max((page_number for _path, page_number, _key in pages), default=FRONT)
     return {path for path, page_number, newest in pages
             if page_number <= FRONT
+            or (left and page_number == last)
             or (number is not None and page_number >= number)
             or (key is not None and tuple(newest) >= key)}  # fmt: skip
 

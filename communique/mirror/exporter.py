@@ -92,6 +92,15 @@ def _write_atomically(target, content):
     partial.replace(target)
 
 
+def _remove_empty_parents(folder, root):
+    """Remove `folder` and the folders above it, up to `root`, while they are empty (a
+    statement's folder, once its page is gone)."""
+    root = root.resolve()
+    while folder.resolve() != root and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 def _redirect_page(location):
     """A static stand-in for a redirect."""
     return (f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" '
@@ -269,6 +278,7 @@ class Exporter:
         if target.exists():
             target.unlink()
             result.removed += 1
+            _remove_empty_parents(target.parent, self.directory)
 
     @override_settings(**MIRROR_SETTINGS)
     def full(self, progress=None):

@@ -201,6 +201,12 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     result = Exporter(mirror).changed()
     assert "/en/statements/2019/05/" in result.pages
     assert result.total == manifest.count() > before
+    for page in StatementPage.objects.filter(title__startswith="Newer ")[:2]:
+        page.unpublish()  # 29: the third ten is not full any more
+    result = Exporter(mirror).changed()
+    assert "/en/statements/page/2/" in result.gone
+    assert not [folder for folder in mirror.rglob("*") if folder.is_dir() and
+                not any(folder.iterdir())]  # fmt: skip
 
     full = tmp_path / "full"
     Exporter(full).full()

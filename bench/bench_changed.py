@@ -1,0 +1,82 @@
+"""`export_static --changed` after one statement is published, on a generated archive.
+
+Usage: python bench/bench_changed.py SIZE   (BENCH_DATABASE_URL selects PostgreSQL; see
+bench/archives.py). Needs a full export of the archive in var/bench/SIZE/mirror and makes
+one if there is none (about six minutes for 10,000 statements, an hour for 100,000).
+Publishes a statement like the archive's newest (its categories, countries and
+signatories), times `--changed`, then deletes the statement and times `--changed` again,
+which leaves the mirror as it was. Prints one JSON line: {"size": …, "changed_seconds": …,
+"changed_pages": …, "changed_indexed": …, "removed_seconds": …, "mirror_pages": …}.
+"""
+
+import datetime
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import archives  # noqa: E402
+
+
+def publish_like_the_newest():
+    """A new statement in the newest statement's language, with what it names."""
+    from communique.statements.models import (
+        StatementIndexPage,
+        StatementPage,
+        StatementSignatory,
+    )
+
+    model = StatementPage.objects.live().select_related("locale").order_by("-pk").first()
+    page = StatementPage(title="Published for the benchmark of --changed",
+                         slug=f"bench-changed-{time.time_ns()}", date=datetime.date.today(),
+                         body=model.body, locale=model.locale)  # fmt: skip
+    StatementIndexPage.objects.get(locale=model.locale).add_child(instance=page)
+    page.categories = list(model.categories.all())
+    page.countries = list(model.countries.all())
+    for signatory in model.signatories.all():
+        page.signatories.add(StatementSignatory(organisation=signatory.organisation))
+    page.save_revision().publish()
+    return page
+
+
+def measure_changed(directory):
+    """Publish a statement, time `--changed` into `directory`, then take it away again."""
+    from communique.mirror.exporter import Exporter
+
+    page = publish_like_the_newest()
+    started = time.perf_counter()
+    result = Exporter(directory).changed()
+    changed_seconds = time.perf_counter() - started
+    page.delete()
+    started = time.perf_counter()
+    removed = Exporter(directory).changed()
+    return {
+        "changed_seconds": round(changed_seconds, 2),
+        "changed_pages": result.written + result.unchanged,
+        "changed_indexed": result.indexed,
+        "removed_seconds": round(time.perf_counter() - started, 2),
+        "mirror_pages": removed.total,
+    }
+
+
+def main(size):
+    archives.use(size)
+    import django
+
+    django.setup()
+    archives.ensure(size)
+    from communique.mirror.exporter import Exporter
+    from communique.mirror.manifest import Manifest
+
+    directory = archives.BENCH_VAR / str(size) / "mirror"
+    if not Manifest(directory).exists():
+        print(f"Exporting the {size}-statement archive into {directory} (once)…", file=sys.stderr)
+        Exporter(directory).full()
+    print(json.dumps({"size": size, **measure_changed(directory)}))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
