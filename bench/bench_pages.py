@@ -25,7 +25,7 @@ LANGUAGES = ["en", "es", "el"]
 
 def urls(rng):
     """{page kind: [URL, …]} drawn from the archive, spread over its languages and depth."""
-    from communique.statements.models import Category, ListedMonth, ListedStatement, StatementPage
+    from communique.statements.models import Category, ListedMonth, StatementPage
 
     ids = list(StatementPage.objects.live().values_list("pk", flat=True))
     chosen = StatementPage.objects.filter(pk__in=rng.sample(ids, min(RUNS, len(ids))))
@@ -34,8 +34,6 @@ def urls(rng):
                       .values_list("locale__language_code", "slug"))  # fmt: skip
     months = list(ListedMonth.objects.filter(locale__language_code__in=LANGUAGES)
                   .values_list("locale__language_code", "month"))  # fmt: skip
-    listed = ListedStatement.objects.filter(locale__language_code="en").count()
-    last_page = max(1, (listed + 9) // 10)
 
     def pick(items, count=RUNS):
         return [rng.choice(items) for _ in range(count)]
@@ -43,7 +41,8 @@ def urls(rng):
     return {
         "statement": pick(statements),
         "listing_first": [f"/{lang}/statements/" for lang in pick(LANGUAGES)],
-        "listing_deep": [f"/{lang}/statements/page/{last_page - rng.randint(0, 5)}/"
+        # Archive pages count from the oldest: page 1 is the deepest (core/pagination.py).
+        "listing_deep": [f"/{lang}/statements/page/{1 + rng.randint(0, 5)}/"
                          for lang in pick(LANGUAGES)],  # fmt: skip
         "category": [f"/{lang}/statements/category/{slug}/" for lang, slug in pick(categories)],
         "month": [f"/{lang}/statements/{month:%Y/%m}/" for lang, month in pick(months)],
