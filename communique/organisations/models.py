@@ -102,7 +102,8 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         organisation = candidates[0]
         signed = organisation_pages(organisation)
         statements = StatementPage.objects.listed_in(self.locale).filter(pk__in=signed)
-        paginator = narrowed_paginator(self.locale, signed)(
+        scope = f"organisation:{organisation.translation_key}"
+        paginator = narrowed_paginator(self.locale, signed, request, scope)(
             statements.newest_first(), settings.COMMUNIQUE_LISTING_PAGE_SIZE
         )
         moved = redirect_to_path_form(request, paginator)
@@ -110,7 +111,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
             return moved
         page_obj = listing_page(request, paginator, number)
         items = build_items(page_obj.object_list, self.locale, request)
-        note_window(request, f"organisation:{organisation.translation_key}", page_obj.number, items)
+        note_window(request, scope, page_obj.number, items)
         return self.render(
             request,
             template="organisations/organisation_detail.html",

@@ -18,6 +18,7 @@ from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
+from communique.core.timestamps import first_of_next_month
 
 from .queries import StatementQuerySet, category_pages, country_pages
 
@@ -122,9 +123,9 @@ class StatementIndexPage(RoutablePageMixin, Page):
         listing table (see CountedPaginator)."""
         from .pagination import narrowed_paginator
 
+        paginator = narrowed_paginator(self.locale, pages, request, extra.get("scope"))
         return self.render_listing(request, self.statements().filter(pk__in=pages), heading,
-                                   number, paginator_class=narrowed_paginator(self.locale, pages),
-                                   **extra)  # fmt: skip
+                                   number, paginator_class=paginator, **extra)  # fmt: skip
 
     @path("")
     @path("page/<int:number>/")
@@ -174,14 +175,15 @@ class StatementIndexPage(RoutablePageMixin, Page):
     @re_path(r"^(?P<year>\d{4})/page/(?P<number>\d+)/$")
     def year(self, request, year, number=None):
         try:
-            first_day = datetime.date(int(year), 1, 1)
-        except ValueError as error:
+            first_day, next_year = (datetime.date(int(year) + more, 1, 1) for more in (0, 1))
+        except ValueError as error:  # year 0, or 9999 (its end is past the calendar's)
             raise Http404 from error
         return self.render_listing(
             request,
             self.statements().in_year(first_day.year),
             year,
             number,
+            paginator_class=self.dates_paginator(first_day, next_year),
             scope=f"year:{year}",
             year_start=first_day,
         )
@@ -191,16 +193,27 @@ class StatementIndexPage(RoutablePageMixin, Page):
     def month(self, request, year, month, number=None):
         try:
             first_day = datetime.date(int(year), int(month), 1)
-        except ValueError as error:
+            next_month = first_of_next_month(first_day)
+        except (ValueError, OverflowError) as error:  # past the calendar's end: 9999/12
             raise Http404 from error
         return self.render_listing(
             request,
             self.statements().in_month(first_day),
             None,
             number,
+            paginator_class=self.dates_paginator(first_day, next_month),
             scope=f"month:{year}-{month}",
             month_start=first_day,
         )
+
+    def dates_paginator(self, start, stop):
+        """Pages of the statements dated from `start` to before `stop`: by position in the
+        listing table, under its rule (else the default, counting and slicing)."""
+        if not settings.COMMUNIQUE_SHOW_UNTRANSLATED:
+            return None
+        from .pagination import DatesPaginator
+
+        return functools.partial(DatesPaginator, locale=self.locale, start=start, stop=stop)
 
     @path("archive/")
     def archive(self, request):

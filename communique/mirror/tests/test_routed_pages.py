@@ -69,6 +69,35 @@ def test_routed_pages_equal_the_live_pages_in_every_script():
 
 
 @override_settings(**MIRROR_SETTINGS)
+def test_archive_pages_of_countries_organisations_and_months_equal_the_live_pages():
+    """Deep pages of narrowed listings come from ids read once (CountedPaginator) and of
+    months from positions (DatesPaginator): the same statements as the live site's."""
+    import datetime
+
+    from communique.core.models import Country
+    from communique.organisations.models import Organisation
+    from communique.statements.models import StatementSignatory
+    from communique.statements.tests.factories import make_statement
+
+    greece = Country.objects.get(code="GR")
+    sea = Organisation.objects.get(slug="sea", locale__language_code="en")
+    for number in range(35):
+        page = make_statement("en", date=datetime.date(2027, 3, 1 + number % 28))
+        page.countries = [greece]
+        page.signatories.add(StatementSignatory(organisation=sea))
+        page.save_revision().publish()
+    routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
+    for base in ("/el/statements/country/gr/", "/en/organisations/sea/",
+                 "/ko/statements/2027/03/", "/ar/statements/2027/"):  # fmt: skip
+        for path in [base, f"{base}page/1/", f"{base}page/2/"]:
+            response, _request = routed.serve(path)
+            live = client.get(path)
+            assert response.status_code == live.status_code == 200, path
+            assert response.content == live.content, path
+        assert routed.serve(f"{base}page/3/")[0].status_code == 404
+
+
+@override_settings(**MIRROR_SETTINGS)
 def test_feeds_from_their_view_equal_the_live_feeds():
     routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
     feeds = set()

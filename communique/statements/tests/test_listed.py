@@ -8,6 +8,7 @@ from lxml import html as lxml_html
 from wagtail.models import Locale, PageViewRestriction
 
 from communique.core.pagination import Stretches, window
+from communique.core.timestamps import first_of_next_month
 from communique.statements import listed
 from communique.statements.models import (
     Category,
@@ -223,6 +224,25 @@ def test_category_pages_by_position_equal_the_narrowed_listing(language):
         paginator = CategoryPaginator(statements, 3, locale=locale, category_key=key)
         assert paginator.count == len(narrowed)
         assert read_every_page(paginator) == narrowed
+
+
+@pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
+def test_year_and_month_pages_by_position_equal_the_filtered_listing(language):
+    locale = Locale.objects.get(language_code=language)
+    index = StatementIndexPage.objects.get(locale=locale)
+    make_statement(language, date=datetime.date(2019, 5, 31))  # same month, other ids
+    statements = index.statements().newest_first()
+    for month, _total in index.month_counts():
+        stop = first_of_next_month(month)
+        for start in (month, month.replace(month=1)):  # the month, and its year
+            dated = statements.filter(date__gte=start, date__lt=stop if start == month
+                                      else start.replace(year=start.year + 1))  # fmt: skip
+            expected = list(dated.values_list("pk", flat=True))
+            paginator = index.dates_paginator(start, stop if start == month
+                                              else start.replace(year=start.year + 1))(
+                dated, 3)  # fmt: skip
+            assert paginator.count == len(expected)
+            assert read_every_page(paginator) == expected
 
 
 def test_the_migration_fills_the_category_listings_as_a_rebuild_would():

@@ -55,6 +55,9 @@ def test_statement_pages_answer_in_their_language(client):
         "/en/statements/page/9999/",
         "/en/statements/page/2/",  # its statements are on the front page
         "/en/statements/page/0/",
+        "/en/statements/9999/",
+        "/en/statements/9999/12/",
+        "/en/statements/0000/01/",
         "/en/statements/?page=99",
         "/en/statements/?page=0",
         "/en/statements/?page=abc",
