@@ -7,7 +7,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from PIL import Image as PILImage
@@ -23,7 +22,8 @@ from communique.statements.models import Category, StatementPage
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = Path(settings.BASE_DIR).parent / "shared" / "wxr-samples"
+# Real WordPress exports, copied from shared/wxr-samples so the suite runs anywhere.
+SAMPLES = FIXTURES / "wxr-samples"
 
 
 def run(name, *args):
