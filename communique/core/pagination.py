@@ -55,9 +55,8 @@ class Stretches:
         raise Http404("No such page")
 
     def newer(self, number):
-        if number is None:
-            return False, None
-        return True, (number + 1 if number < self.archived else None)
+        """The page after archive page `number`: the next, or the front page (None)."""
+        return number + 1 if number < self.archived else None
 
     def older(self, number):
         top = self.archived if number is None else number - 1
@@ -78,6 +77,12 @@ def window(paginator, low, high):
     statements_at = getattr(paginator, "statements_at", None)
     if statements_at is not None:
         return statements_at(low, high - 1)
+    return newest_first_slice(paginator, low, high)
+
+
+def newest_first_slice(paginator, low, high):
+    """Positions [low, high) as a slice of the paginator's newest-first `object_list` (an
+    OFFSET: the deeper the page, the more rows before it are read)."""
     return paginator.object_list[paginator.count - high : paginator.count - low]
 
 
@@ -87,13 +92,12 @@ def listing_page(request, paginator, number=None):
     stretches = Stretches(paginator.count, paginator.per_page)
     low, high = stretches.bounds(number)
     base = listing_url(request)
-    has_newer, newer = stretches.newer(number)
     older = stretches.older(number)
     return ListingPage(
         object_list=window(paginator, low, high),
         number=number,
         count=paginator.count,
-        newer_url=page_url(base, newer) if has_newer else None,
+        newer_url=None if number is None else page_url(base, stretches.newer(number)),
         older_url=page_url(base, older) if older else None,
         oldest_url=page_url(base, 1) if older and older > 1 else None,
     )

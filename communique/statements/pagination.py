@@ -6,6 +6,8 @@ import functools
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from communique.core.pagination import newest_first_slice
+
 from .models import ListedInCategory, ListedStatement
 
 
@@ -112,7 +114,7 @@ class CountedPaginator(Paginator):
 
     def statements_at(self, bottom, top):
         if self.remember is None:
-            return self.object_list[self.count - 1 - top : self.count - bottom]
+            return newest_first_slice(self, bottom, top + 1)
         ids = self.remember(lambda: list(reversed(self.object_list.values_list("pk", flat=True))))
         return self.object_list.filter(pk__in=ids[bottom : top + 1])
 
