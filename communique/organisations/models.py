@@ -89,6 +89,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
     def organisation(self, request, slug, number=None):
         from communique.statements.listing import build_items, statement_index_link
         from communique.statements.models import StatementPage
+        from communique.statements.narrowed import organisation_scope
         from communique.statements.pagination import narrowed_paginator
         from communique.statements.queries import organisation_pages
         from communique.statements.windows import note_window
@@ -100,12 +101,10 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         if not candidates:
             raise Http404("No such organisation")
         organisation = candidates[0]
-        signed = organisation_pages(organisation)
-        statements = StatementPage.objects.listed_in(self.locale).filter(pk__in=signed)
-        scope = f"organisation:{organisation.translation_key}"
-        paginator = narrowed_paginator(self.locale, signed, request, scope)(
-            statements.newest_first(), settings.COMMUNIQUE_LISTING_PAGE_SIZE
-        )
+        scope = organisation_scope(organisation)
+        paginator = narrowed_paginator(self.locale, scope, organisation_pages(organisation),
+                                       request)(StatementPage.objects.listed_in(self.locale),
+                                                settings.COMMUNIQUE_LISTING_PAGE_SIZE)  # fmt: skip
         moved = redirect_to_path_form(request, paginator)
         if moved:
             return moved

@@ -1,6 +1,6 @@
 """Keep the listing tables in step with what is published: ListedStatement (what each locale
-lists, and where), ListedInCategory (the same rows once per category of the statement, and
-where in that category's listing) and ListedMonth (how many a month holds).
+lists, and where), ListedInScope (the same rows once per category, country and signatory of
+the statement, and where in that narrower listing) and ListedMonth (how many a month holds).
 
 The rule is the one in `core/translations.py`: a locale lists its own version of a
 statement, or else the original (the earliest published version) as a fallback. It is
@@ -9,7 +9,8 @@ month archive costs the same on a hundred statements as on a hundred thousand.
 
 `refresh(keys)` recomputes the rows of some translation groups and renumbers only the
 part of each listing that moved; signals call it on publish, unpublish, delete,
-view-restriction changes and category deletions, and the bulk importer after each batch.
+view-restriction changes and category and organisation deletions, and the bulk importer
+after each batch.
 Inside `deferred()` those calls are collected and done as one when the block ends (an
 import refreshes each group once, not once per batch). `rebuild()` (command
 `rebuild_listings`) recomputes everything.
@@ -27,13 +28,14 @@ from wagtail.models import Locale
 from communique.core.bulk_insert import insert_values
 from communique.core.timestamps import first_of_next_month
 
-from .models import ListedInCategory, ListedMonth, ListedStatement, StatementPage
+from .models import ListedInScope, ListedMonth, ListedStatement, StatementPage
+from .narrowed import scopes_of
 
 CHUNK = 2000
 
 
 ROW_FIELDS = ["locale", "translation_key", "page", "date", "is_fallback"]
-CATEGORY_ROW_FIELDS = ["locale", "category_key", "page", "date"]
+SCOPE_ROW_FIELDS = ["locale", "scope", "page", "date"]
 
 
 def wanted_rows(keys, locale_ids):
@@ -58,28 +60,22 @@ def wanted_rows(keys, locale_ids):
     return rows
 
 
-def category_rows(rows):
-    """The ListedInCategory rows (tuples of CATEGORY_ROW_FIELDS) of these listing rows:
-    one for each category (by translation key) of each row's statement."""
-    through = StatementPage.categories.through
-    categories = defaultdict(set)
-    links = through.objects.filter(statementpage_id__in={row[2] for row in rows}).values_list(
-        "statementpage_id", "category__translation_key"
-    )
-    for page_id, category_key in links:
-        categories[page_id].add(category_key)
-    return [(locale_id, category_key, pk, date)
+def scope_rows(rows):
+    """The ListedInScope rows (tuples of SCOPE_ROW_FIELDS) of these listing rows: one for
+    each narrower listing (statements/narrowed.py) of each row's statement version."""
+    scopes = scopes_of({row[2] for row in rows})
+    return [(locale_id, scope, pk, date)
             for locale_id, _key, pk, date, _fallback in rows
-            for category_key in sorted(categories[pk])]  # fmt: skip
+            for scope in sorted(scopes[pk])]  # fmt: skip
 
 
 def rows_of(keys):
     """The places these groups hold now (see `refresh`): (locale id, date, page id) in the
-    locales' listings, (locale id, category key, date, page id) in the categories'."""
+    locales' listings, (locale id, scope, date, page id) in the narrower ones'."""
     listings = ListedStatement.objects.filter(translation_key__in=keys)
-    categories = ListedInCategory.objects.filter(page__translation_key__in=keys)
+    scoped = ListedInScope.objects.filter(page__translation_key__in=keys)
     return set(listings.values_list("locale_id", "date", "page_id")) | set(
-        categories.values_list("locale_id", "category_key", "date", "page_id")
+        scoped.values_list("locale_id", "scope", "date", "page_id")
     )
 
 
@@ -123,7 +119,7 @@ def refresh(keys, touched=()):
         return
     locale_ids = list(Locale.objects.values_list("pk", flat=True))
     with transaction.atomic():
-        touched, in_categories = (
+        touched, in_scopes = (
             {place for place in touched if len(place) == 3},
             {place for place in touched if len(place) == 4},
         )
@@ -132,18 +128,18 @@ def refresh(keys, touched=()):
             places = list(stale.values_list("locale_id", "date", "page_id"))
             touched.update(places)
             stale.delete()
-            # A group's category rows are those of its listing rows' pages.
-            stale = ListedInCategory.objects.filter(page_id__in={page for *_, page in places})
-            in_categories.update(stale.values_list("locale_id", "category_key", "date", "page_id"))
+            # A group's scoped rows are those of its listing rows' pages.
+            stale = ListedInScope.objects.filter(page_id__in={page for *_, page in places})
+            in_scopes.update(stale.values_list("locale_id", "scope", "date", "page_id"))
             stale.delete()
             rows = wanted_rows(chunk, locale_ids)
             insert_values(ListedStatement, ROW_FIELDS, rows)
             touched.update((locale_id, date, pk) for locale_id, _key, pk, date, _fallback in rows)
-            categorised = category_rows(rows)
-            insert_values(ListedInCategory, CATEGORY_ROW_FIELDS, categorised)
-            in_categories.update((row[0], row[1], row[3], row[2]) for row in categorised)
+            scoped = scope_rows(rows)
+            insert_values(ListedInScope, SCOPE_ROW_FIELDS, scoped)
+            in_scopes.update((row[0], row[1], row[3], row[2]) for row in scoped)
         _renumber_from(touched)
-        _renumber_categories_from(in_categories)
+        _renumber_scopes_from(in_scopes)
         _recount_months(touched)
 
 
@@ -154,15 +150,15 @@ def rebuild():
                 .distinct())  # fmt: skip
     with transaction.atomic():
         ListedStatement.objects.all().delete()
-        ListedInCategory.objects.all().delete()
+        ListedInScope.objects.all().delete()
         ListedMonth.objects.all().delete()
         for chunk in _chunks(keys):
             rows = wanted_rows(chunk, locale_ids)
             insert_values(ListedStatement, ROW_FIELDS, rows)
-            insert_values(ListedInCategory, CATEGORY_ROW_FIELDS, category_rows(rows))
+            insert_values(ListedInScope, SCOPE_ROW_FIELDS, scope_rows(rows))
         for locale_id in locale_ids:
             _renumber(locale_id, None)
-        _renumber_categories(None)
+        _renumber_scopes(None)
         _recount_months(set(ListedStatement.objects.values_list("locale_id", "date", "page_id")))
     return ListedStatement.objects.count()
 
@@ -187,27 +183,26 @@ def _renumber(locale_id, start):
     _number_places(ListedStatement, {"locale_id": locale_id}, start)
 
 
-def _renumber_categories_from(touched):
-    """Renumber each touched category listing from its earliest change onwards."""
+def _renumber_scopes_from(touched):
+    """Renumber each touched narrower listing from its earliest change onwards."""
     earliest = {}
-    for locale_id, category_key, date, page_id in touched:
-        listing = (locale_id, category_key)
+    for locale_id, scope, date, page_id in touched:
+        listing = (locale_id, scope)
         if listing not in earliest or (date, page_id) < earliest[listing]:
             earliest[listing] = (date, page_id)
     for listing, start in earliest.items():
-        _renumber_categories(listing, start)
+        _renumber_scopes(listing, start)
 
 
-def _renumber_categories(listing, start=None):
-    """Give the rows of a category listing, `listing` = (locale id, category key), from
-    `start` = (date, page id) on their place in date order; `listing` None: every row of
-    every category listing."""
+def _renumber_scopes(listing, start=None):
+    """Give the rows of a narrower listing, `listing` = (locale id, scope), from `start` =
+    (date, page id) on their place in date order; `listing` None: every row of every
+    narrower listing."""
     if listing is None:
-        _number_places(ListedInCategory, {}, partition=("locale_id", "category_key"))
+        _number_places(ListedInScope, {}, partition=("locale_id", "scope"))
     else:
-        locale_id, category_key = listing
-        _number_places(ListedInCategory, {"locale_id": locale_id, "category_key": category_key},
-                       start)  # fmt: skip
+        locale_id, scope = listing
+        _number_places(ListedInScope, {"locale_id": locale_id, "scope": scope}, start)
 
 
 def _number_places(model, listing, start=None, partition=()):

@@ -20,6 +20,7 @@ from communique.core.models import BODY_FEATURES
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
 from communique.core.timestamps import first_of_next_month
 
+from .narrowed import category_scope, country_scope
 from .queries import StatementQuerySet, category_pages, country_pages
 
 LEAD_MAX_LENGTH = 600
@@ -118,14 +119,14 @@ class StatementIndexPage(RoutablePageMixin, Page):
         }
         return self.render(request, context_overrides=context)
 
-    def render_narrowed(self, request, pages, heading, number, **extra):
-        """The listing of the statements among `pages` (a subquery of ids), counted on the
-        listing table (see CountedPaginator)."""
+    def render_narrowed(self, request, scope, pages, heading, number, **extra):
+        """The listing narrowed to `scope` (statements/narrowed.py), whose statements are
+        among `pages` (a subquery of ids): see narrowed_paginator."""
         from .pagination import narrowed_paginator
 
-        paginator = narrowed_paginator(self.locale, pages, request, extra.get("scope"))
-        return self.render_listing(request, self.statements().filter(pk__in=pages), heading,
-                                   number, paginator_class=paginator, **extra)  # fmt: skip
+        paginator = narrowed_paginator(self.locale, scope, pages, request)
+        return self.render_listing(request, self.statements(), heading, number,
+                                   paginator_class=paginator, scope=scope, **extra)  # fmt: skip
 
     @path("")
     @path("page/<int:number>/")
@@ -146,17 +147,8 @@ class StatementIndexPage(RoutablePageMixin, Page):
         category = find_category(slug, self.locale)
         if category.slug != slug:
             return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
-        if settings.COMMUNIQUE_SHOW_UNTRANSLATED:  # the category listing table's rule
-            from .pagination import CategoryPaginator
-
-            paginator = functools.partial(CategoryPaginator, locale=self.locale,
-                                          category_key=category.translation_key)  # fmt: skip
-            return self.render_listing(request, self.statements(), category.name, number,
-                                       paginator_class=paginator, category=category,
-                                       scope=f"category:{category.translation_key}")  # fmt: skip
-        return self.render_narrowed(request, category_pages(category), category.name, number,
-                                    category=category,
-                                    scope=f"category:{category.translation_key}")  # fmt: skip
+        return self.render_narrowed(request, category_scope(category), category_pages(category),
+                                    category.name, number, category=category)  # fmt: skip
 
     @path("country/<str:code>/")
     @path("country/<str:code>/page/<int:number>/")
@@ -168,8 +160,8 @@ class StatementIndexPage(RoutablePageMixin, Page):
         country = Country.objects.filter(code=code.upper()).first()
         if country is None:
             raise Http404
-        return self.render_narrowed(request, country_pages(country), country.name, number,
-                                    country=country, scope=f"country:{code}")  # fmt: skip
+        return self.render_narrowed(request, country_scope(country), country_pages(country),
+                                    country.name, number, country=country)  # fmt: skip
 
     @re_path(r"^(?P<year>\d{4})/$")
     @re_path(r"^(?P<year>\d{4})/page/(?P<number>\d+)/$")
@@ -395,30 +387,33 @@ class ListedStatement(models.Model):
         return f"{self.locale_id}: {self.page_id} @ {self.position}"
 
 
-class ListedInCategory(models.Model):
-    """A locale's listing row of a statement, once for each category the statement is in.
+class ListedInScope(models.Model):
+    """A locale's listing row of a statement, once for each narrower listing it is in: each
+    of its categories, countries and signatories (`scope` names the listing as
+    statements/windows.py does: "category:<key>", "country:<code>", "organisation:<key>").
 
-    Kept with ListedStatement by `listed.py`; `position` numbers the statements of one
-    category in one locale from the oldest (0), so that any page of a category's listing,
-    and its length, come from an index instead of from every statement of the category.
+    Kept with ListedStatement by `listed.py`; `position` numbers the statements of one scope
+    in one locale from the oldest (0), so that any page of such a listing, its length and
+    its newest statements (a feed) come from an index, whether the scope holds most of the
+    archive or three statements of it.
     """
 
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
-    category_key = models.UUIDField()
+    scope = models.CharField(max_length=64)
     page = models.ForeignKey(StatementPage, on_delete=models.CASCADE, related_name="+")
     date = models.DateField()
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
-            models.Index(fields=["locale", "category_key", "date", "page"],
-                         name="listed_in_category_by_date"),
-            models.Index(fields=["locale", "category_key", "position"],
-                         name="listed_in_category_by_place"),
+            models.Index(fields=["locale", "scope", "date", "page"],
+                         name="listed_in_scope_by_date"),
+            models.Index(fields=["locale", "scope", "position"],
+                         name="listed_in_scope_by_place"),
         ]  # fmt: skip
 
     def __str__(self):
-        return f"{self.locale_id}/{self.category_key}: {self.page_id} @ {self.position}"
+        return f"{self.locale_id}/{self.scope}: {self.page_id} @ {self.position}"
 
 
 class ListedMonth(models.Model):

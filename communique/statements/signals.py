@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from communique.organisations.models import Organisation
+
 from . import listed
 from .models import Category, ListedStatement, StatementPage
 
@@ -34,7 +36,15 @@ def category_deleting(sender, instance, **kwargs):
     instance._statement_keys = set(instance.statements.values_list("translation_key", flat=True))
 
 
-def category_deleted(sender, instance, **kwargs):
+def organisation_deleting(sender, instance, **kwargs):
+    """Note the statements an organisation that is going signed: its signatures go by
+    cascade, and with them its place in those statements' listings."""
+    signed = StatementPage.objects.filter(signatories__organisation=instance)
+    instance._statement_keys = set(signed.values_list("translation_key", flat=True))
+
+
+def links_deleted(sender, instance, **kwargs):
+    """A category or organisation is gone: relist the statements it was linked to."""
     listed.refresh(getattr(instance, "_statement_keys", ()))
 
 
@@ -57,6 +67,8 @@ def connect(app_config):
     post_save.connect(restriction_changed, sender=PageViewRestriction)
     post_delete.connect(restriction_changed, sender=PageViewRestriction)
     pre_delete.connect(category_deleting, sender=Category)
-    post_delete.connect(category_deleted, sender=Category)
+    post_delete.connect(links_deleted, sender=Category)
+    pre_delete.connect(organisation_deleting, sender=Organisation)
+    post_delete.connect(links_deleted, sender=Organisation)
     post_save.connect(locale_saved, sender=Locale)
     post_migrate.connect(fill_after_migrate, sender=app_config)

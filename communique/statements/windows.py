@@ -44,25 +44,12 @@ def listed_places(keys):
     """Where the translation groups `keys` are listed now: [(language code, scope, (date,
     page id))], the last their place in that listing's order, in every locale that lists
     them (its own version, or the original: the listing table's rows)."""
-    from communique.organisations.models import Organisation
-
-    from .models import ListedStatement, StatementPage, StatementSignatory
+    from .models import ListedStatement
+    from .narrowed import scopes_of
 
     rows = list(ListedStatement.objects.filter(translation_key__in=keys).values_list(
         "locale__language_code", "page_id", "date"))  # fmt: skip
-    page_ids = {page_id for _code, page_id, _date in rows}
-    scopes = {page_id: set() for page_id in page_ids}
-    categories = StatementPage.categories.through.objects.filter(statementpage_id__in=page_ids)
-    for page_id, key in categories.values_list("statementpage_id", "category__translation_key"):
-        scopes[page_id].add(f"category:{key}")
-    countries = StatementPage.countries.through.objects.filter(statementpage_id__in=page_ids)
-    for page_id, code in countries.values_list("statementpage_id", "country__code"):
-        scopes[page_id].add(f"country:{code.lower()}")
-    signatories = StatementSignatory.objects.filter(page_id__in=page_ids)
-    signed = Organisation.objects.filter(pk__in=signatories.values("organisation_id"))
-    organisations = dict(signed.values_list("pk", "translation_key"))
-    for page_id, organisation_id in signatories.values_list("page_id", "organisation_id"):
-        scopes[page_id].add(f"organisation:{organisations[organisation_id]}")
+    scopes = scopes_of({page_id for _code, page_id, _date in rows})
     places = []
     for code, page_id, date in rows:
         dated = {"all", f"year:{date:%Y}", f"month:{date:%Y-%m}"}

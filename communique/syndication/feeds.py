@@ -84,7 +84,7 @@ class StatementFeed(Feed):
     def items(self, scope):
         """The newest statements of the scope, as listings show them (with their categories
         in this language; in the static export, shared with the listings: see ItemCache)."""
-        items = build_items(scope.statements[:FEED_SIZE], self.locale, self.request,
+        items = build_items(scope.newest(self.locale, FEED_SIZE), self.locale, self.request,
                             translations=False)  # fmt: skip
         note_window(self.request, scope.key, NEWEST, items)
         self.categories = {item.page.pk: item.categories for item in items}

@@ -1,7 +1,7 @@
 """The sets of statements a feed can follow: everything, a category, a country, an organisation.
 
 Each scope resolves, for one locale, to a title, the listing page a reader would visit, and
-the queryset every machine-readable view (feeds, API) shares with the listings.
+its newest statements, read as the listings read them.
 """
 
 from dataclasses import dataclass
@@ -14,6 +14,9 @@ from communique.core.models import Country
 from communique.organisations.models import OrganisationIndexPage, organisations_for_locale
 from communique.statements.listing import find_category, statement_index_for
 from communique.statements.models import StatementPage
+from communique.statements.narrowed import category_scope, country_scope, organisation_scope
+from communique.statements.pagination import newest_in_scope
+from communique.statements.queries import category_pages, country_pages, organisation_pages
 
 KINDS = ("statements", "category", "country", "organisation")
 
@@ -24,16 +27,19 @@ class Scope:
     value: str
     title: str
     listing_url: str
-    statements: object
-    key: str = "all"  # the listing's name in statements/windows.py
+    key: str = "all"  # the listing's name in statements/narrowed.py (and windows.py)
+    pages: object = None  # the narrower listing's statement ids (a subquery), if narrower
 
     @property
     def feed_path(self):
         return "statements" if self.kind == "statements" else f"{self.kind}/{self.value}"
 
-
-def published_in(locale):
-    return StatementPage.objects.listed_in(locale)
+    def newest(self, locale, count):
+        """The scope's newest `count` statements in `locale`, newest first, each read off
+        its own listing's index (a small organisation's too: see newest_in_scope)."""
+        if self.pages is None:
+            return StatementPage.objects.listed_in(locale)[:count]
+        return newest_in_scope(locale, self.key, self.pages, count)
 
 
 def resolve_scope(locale, kind, value=""):
@@ -41,26 +47,23 @@ def resolve_scope(locale, kind, value=""):
     index = statement_index_for(locale)
     if index is None or kind not in KINDS:
         raise Http404("No such feed")
-    statements = published_in(locale)
     if kind == "statements":
-        return Scope(kind, "", _("Statements"), index.url, statements)
+        return Scope(kind, "", _("Statements"), index.url)
     if kind == "category":
         category = find_category(value, locale)
         return Scope(kind, category.slug, category.name,
                      index.url + index.reverse_subpage("category", args=[category.slug]),
-                     statements.in_category(category),
-                     f"category:{category.translation_key}")  # fmt: skip
+                     category_scope(category), category_pages(category))  # fmt: skip
     if kind == "country":
         country = Country.objects.filter(code=value.upper()).first()
         if country is None or value != value.lower():
             raise Http404("No such country")
         return Scope(kind, country.slug, country.name,
                      index.url + index.reverse_subpage("country", args=[country.slug]),
-                     statements.in_country(country), f"country:{value}")  # fmt: skip
+                     country_scope(country), country_pages(country))  # fmt: skip
     organisation = organisations_for_locale(locale).filter(slug=value).first()
     directory = first_live_page(OrganisationIndexPage, locale)
     if organisation is None or directory is None:
         raise Http404("No such organisation")
     return Scope(kind, organisation.slug, organisation.name, f"{directory.url}{organisation.slug}/",
-                 statements.signed_by(organisation),
-                 f"organisation:{organisation.translation_key}")  # fmt: skip
+                 organisation_scope(organisation), organisation_pages(organisation))  # fmt: skip

@@ -7,19 +7,23 @@ from django.core.management import call_command
 from lxml import html as lxml_html
 from wagtail.models import Locale, PageViewRestriction
 
+from communique.core.models import Country
 from communique.core.pagination import Stretches, window
 from communique.core.timestamps import first_of_next_month
+from communique.organisations.models import Organisation
 from communique.statements import listed
 from communique.statements.models import (
     Category,
-    ListedInCategory,
+    ListedInScope,
     ListedMonth,
     ListedStatement,
     StatementIndexPage,
     StatementPage,
+    StatementSignatory,
 )
-from communique.statements.pagination import CategoryPaginator, ListingPaginator
-from communique.statements.queries import category_pages
+from communique.statements.narrowed import category_scope, organisation_scope
+from communique.statements.pagination import ListingPaginator, ScopePaginator, newest_in_scope
+from communique.statements.queries import category_pages, country_pages, organisation_pages
 
 from .factories import make_category, make_statement
 
@@ -30,10 +34,9 @@ def snapshot():
     rows = ListedStatement.objects.values_list("locale_id", "translation_key", "page_id",
                                                "date", "is_fallback", "position")  # fmt: skip
     months = ListedMonth.objects.values_list("locale_id", "month", "total")
-    in_categories = ListedInCategory.objects.values_list(
-        "locale_id", "category_key", "page_id", "date", "position"
-    )
-    return set(rows), set(months), set(in_categories)
+    in_scopes = ListedInScope.objects.values_list("locale_id", "scope", "page_id", "date",
+                                                  "position")  # fmt: skip
+    return set(rows), set(months), set(in_scopes)
 
 
 def assert_same_as_rebuilt():
@@ -185,14 +188,13 @@ def test_category_listings_follow_category_changes_unpublishing_and_deletion():
     assert_same_as_rebuilt()
     greek = Locale.objects.get(language_code="el")
     statements = StatementIndexPage.objects.get(locale=greek).statements()
-    paginator = CategoryPaginator(statements, 10, locale=greek,
-                                  category_key=dockers.translation_key)  # fmt: skip
+    paginator = ScopePaginator(statements, 10, locale=greek, scope=category_scope(dockers))
     assert paginator.count == len(statements.filter(pk__in=category_pages(dockers))) > 1
     page = StatementPage.objects.get(pk=first.pk)
     page.categories = [ports]
     page.save_revision().publish()
-    assert not ListedInCategory.objects.filter(
-        page_id=first.pk, category_key=dockers.translation_key
+    assert not ListedInScope.objects.filter(
+        page_id=first.pk, scope=category_scope(dockers)
     ).exists()
     assert_same_as_rebuilt()
     StatementPage.objects.get(pk=back_dated.pk).unpublish()
@@ -207,23 +209,50 @@ def test_deleting_a_category_takes_its_statements_out_of_its_listing():
     statement = make_statement("el", date=datetime.date(2031, 5, 1))
     statement.categories = [greek_ports]
     statement.save_revision().publish()
-    assert ListedInCategory.objects.filter(category_key=ports.translation_key).exists()
+    assert ListedInScope.objects.filter(scope=category_scope(ports)).exists()
     greek_ports.delete()  # the English version stays: the key still names a category
-    assert not ListedInCategory.objects.filter(category_key=ports.translation_key).exists()
+    assert not ListedInScope.objects.filter(scope=category_scope(ports)).exists()
     assert_same_as_rebuilt()
 
 
+def test_deleting_an_organisation_takes_its_statements_out_of_its_listing():
+    sea = Organisation.objects.get(slug="sea", locale__language_code="en")
+    statement = make_statement("en", date=datetime.date(2031, 6, 1))
+    statement.signatories.add(StatementSignatory(organisation=sea))
+    statement.save_revision().publish()
+    scope = organisation_scope(sea)
+    assert ListedInScope.objects.filter(scope=scope, page_id=statement.pk).exists()
+    Organisation.objects.filter(translation_key=sea.translation_key).delete()
+    assert not ListedInScope.objects.filter(scope=scope).exists()
+    assert_same_as_rebuilt()
+
+
+def narrowed_pages(scope):
+    """The ids of the statements in `scope` (a subquery), found the way queries.py finds them."""
+    kind, key = scope.split(":", 1)
+    if kind == "country":
+        return country_pages(Country.objects.get(code=key.upper()))
+    model, pages = {"category": (Category, category_pages),
+                    "organisation": (Organisation, organisation_pages)}[kind]  # fmt: skip
+    return pages(model.objects.filter(translation_key=key)[0])
+
+
 @pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
-def test_category_pages_by_position_equal_the_narrowed_listing(language):
+def test_narrower_pages_by_position_equal_the_narrowed_listing(language):
+    """Every category's, country's and organisation's pages, read by position, show what
+    narrowing the locale's listing shows; and their newest (a feed's) are its first."""
     locale = Locale.objects.get(language_code=language)
     statements = StatementIndexPage.objects.get(locale=locale).statements().newest_first()
-    for key in set(ListedInCategory.objects.values_list("category_key", flat=True)):
-        category = Category.objects.filter(translation_key=key)[0]
-        narrowed = list(statements.filter(pk__in=category_pages(category))
-                        .values_list("pk", flat=True))  # fmt: skip
-        paginator = CategoryPaginator(statements, 3, locale=locale, category_key=key)
+    scopes = set(ListedInScope.objects.values_list("scope", flat=True))
+    assert {scope.split(":")[0] for scope in scopes} == {"category", "country", "organisation"}
+    for scope in scopes:
+        pages = narrowed_pages(scope)
+        narrowed = list(statements.filter(pk__in=pages).values_list("pk", flat=True))
+        paginator = ScopePaginator(statements, 3, locale=locale, scope=scope)
         assert paginator.count == len(narrowed)
         assert read_every_page(paginator) == narrowed
+        newest = [page.pk for page in newest_in_scope(locale, scope, pages, 4)]
+        assert newest == narrowed[:4]
 
 
 @pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
@@ -245,16 +274,19 @@ def test_year_and_month_pages_by_position_equal_the_filtered_listing(language):
             assert read_every_page(paginator) == expected
 
 
-def test_the_migration_fills_the_category_listings_as_a_rebuild_would():
+def test_the_migration_fills_the_narrower_listings_as_a_rebuild_would():
     from importlib import import_module
     from types import SimpleNamespace
 
+    from django.apps import apps
     from django.db import connection
 
-    fill = import_module("communique.statements.migrations.0005_listed_in_category").fill
+    fill = import_module("communique.statements.migrations.0006_listed_in_scope").fill
     listed.rebuild()
     expected = snapshot()
-    ListedInCategory.objects.all().delete()
+    ListedInScope.objects.all().delete()
     with connection.cursor() as cursor:  # what fill() asks of the schema editor
-        fill(None, SimpleNamespace(execute=cursor.execute))
-    assert snapshot() == expected and expected[2]
+        fill(apps, SimpleNamespace(execute=cursor.execute))
+    assert snapshot() == expected
+    assert {scope.split(":")[0] for *_, scope, _page, _date, _position in expected[2]} == {
+        "category", "country", "organisation"}  # fmt: skip

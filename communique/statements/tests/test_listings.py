@@ -218,27 +218,30 @@ def test_statements_behind_a_view_restriction_are_not_published(client, group):
 
 @pytest.mark.parametrize("show_untranslated", [True, False])
 def test_narrowed_listings_count_on_the_listing_table_what_they_list(settings, show_untranslated):
-    """Category, country and organisation pages count listing rows, not statements: the two
-    must agree in every language, with and without untranslated originals shown."""
+    """Category, country and organisation pages count scope or listing rows, not statements:
+    the two must agree in every language, with and without untranslated originals shown."""
     from wagtail.models import Locale
 
     from communique.core.models import Country
     from communique.organisations.models import Organisation
     from communique.statements.models import Category, StatementPage
+    from communique.statements.narrowed import category_scope, country_scope, organisation_scope
     from communique.statements.pagination import narrowed_paginator
     from communique.statements.queries import category_pages, country_pages, organisation_pages
 
     settings.COMMUNIQUE_SHOW_UNTRANSLATED = show_untranslated
     narrowings = (
-        [category_pages(category) for category in Category.objects.all()]
-        + [country_pages(country) for country in Country.objects.all()]
-        + [organisation_pages(organisation) for organisation in Organisation.objects.all()]
-    )
+        [(category_scope(category), category_pages(category))
+         for category in Category.objects.all()]
+        + [(country_scope(country), country_pages(country)) for country in Country.objects.all()]
+        + [(organisation_scope(organisation), organisation_pages(organisation))
+           for organisation in Organisation.objects.all()]
+    )  # fmt: skip
     counted = 0
     for locale in Locale.objects.filter(language_code__in=["en", "el", "ar", "ko"]):
-        for pages in narrowings:
-            statements = StatementPage.objects.listed_in(locale).filter(pk__in=pages)
-            paginator = narrowed_paginator(locale, pages)(statements, 10)
-            assert paginator.count == statements.count()
+        statements = StatementPage.objects.listed_in(locale)
+        for scope, pages in narrowings:
+            paginator = narrowed_paginator(locale, scope, pages)(statements, 10)
+            assert paginator.count == statements.filter(pk__in=pages).count()
             counted += paginator.count
     assert counted  # the demo has statements in these languages, categories and countries
