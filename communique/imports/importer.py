@@ -28,7 +28,7 @@ from communique.core.models import StandardPage
 from communique.core.site_structure import ensure_site_structure
 from communique.statements import listed
 from communique.statements.listing import statement_index_for
-from communique.statements.models import Category, StatementPage
+from communique.statements.models import Category, StatementIndexPage, StatementPage
 
 from .bulk import NewStatement, create_statements
 from .languages import assign_languages
@@ -358,7 +358,11 @@ class Importer:
         if parent.pk not in self.taken_slugs:
             self.taken_slugs[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
         taken = self.taken_slugs[parent.pk]
-        slug = base if base not in taken else f"{base}-{item.wp_id}"
+        # A post called "archive" or "2019" keeps its old address by redirect, not its slug
+        # (the statement index answers those addresses itself).
+        claimed = isinstance(parent, StatementIndexPage) and parent.routes_slug(base)
+        free = base not in taken and not claimed
+        slug = base if free else f"{base}-{item.wp_id}"
         taken.add(slug)
         return slug
 

@@ -2,6 +2,7 @@ import datetime
 import functools
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
@@ -207,6 +208,16 @@ class StatementIndexPage(RoutablePageMixin, Page):
 
         return functools.partial(DatesPaginator, locale=self.locale, start=start, stop=stop)
 
+    @classmethod
+    def routes_slug(cls, slug):
+        """Whether `slug` is one of the index's own addresses ("archive", a year), which a
+        statement of that slug could never be reached at (`route` tries them first)."""
+        try:
+            cls().resolve_subpage(f"/{slug}/")
+        except Http404:
+            return False
+        return True
+
     @path("archive/")
     def archive(self, request):
         """Every year and month with what it holds: the one page whose counts change with
@@ -290,6 +301,14 @@ class StatementPage(Page):
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
+
+    def clean(self):
+        super().clean()
+        if self.slug and StatementIndexPage.routes_slug(self.slug):
+            raise ValidationError({"slug": _(
+                "“%(slug)s” is the address of a page of the statement listings (the archive "
+                "or a year): choose another slug."
+            ) % {"slug": self.slug}})  # fmt: skip
 
     @property
     def body_text(self):

@@ -410,3 +410,19 @@ def test_imported_statements_have_wagtails_page_history():
     assert list(PageLogEntry.objects.filter(page=draft).values_list("action", flat=True)) == [
         "wagtail.create"
     ]
+
+
+def test_a_post_named_like_a_listing_page_gets_a_free_slug_and_keeps_its_old_address(
+    tmp_path, client
+):
+    export = tmp_path / "archive_post.xml"
+    text = (FIXTURES / "plain_blog.xml").read_text(encoding="utf-8")
+    export.write_text(text.replace("solidarity-with-the-crane-operators", "archive"))
+    run(export)
+    post = imported(10)
+    assert post.slug == "archive-10"
+    response = client.get("/2019/12/archive/")
+    assert response.status_code == 301 and response["Location"].endswith(post.url)
+    assert client.get("/en/statements/archive/").context["page"].specific_class.__name__ == (
+        "StatementIndexPage"
+    )

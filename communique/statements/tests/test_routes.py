@@ -102,3 +102,28 @@ def test_category_slug_of_another_language_redirects_to_the_local_slug(client):
 def test_old_page_addresses_move_permanently(client, old, new):
     response = client.get(old)
     assert response.status_code == 301 and response["Location"] == new
+
+
+@pytest.mark.parametrize("slug", ["archive", "2019"])
+def test_a_statement_cannot_take_the_address_of_a_listing_page(slug):
+    """The index answers /archive/ and /2019/ itself: a statement there could never be read."""
+    from django.core.exceptions import ValidationError
+
+    from .factories import make_statement
+
+    statement = make_statement("el")
+    statement.slug = slug
+    with pytest.raises(ValidationError) as raised:
+        statement.save_revision()  # as the editor's Save draft does: it cleans the page
+    assert "slug" in raised.value.message_dict
+
+
+@pytest.mark.parametrize("slug", ["page", "category", "country", "201", "archives"])
+def test_slugs_that_only_begin_like_a_listing_route_are_free(client, slug):
+    from .factories import make_statement
+
+    statement = make_statement("ko")
+    statement.slug = slug
+    statement.full_clean()
+    statement.save_revision().publish()
+    assert client.get(f"/ko/statements/{slug}/").context["page"].pk == statement.pk
