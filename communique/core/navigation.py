@@ -1,5 +1,6 @@
 """Links between a page and its other languages, and the site's main navigation."""
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -26,8 +27,16 @@ def route_suffix(page, request):
     return ""
 
 
+_ARCHIVE_PAGE = re.compile(r"page/\d+/$")
+
+
 def language_links(page, request, known_versions=None):
     """Link to this page in every language; a language it lacks gets that language's home page.
+
+    An archive page of a listing (`…/page/3/`) links to the same listing's front page in
+    the other languages, and names no alternate (hreflang): its page 3 holds other
+    statements, or none (a category or organisation lists each language's own versions,
+    which need not share their categories or signatories).
 
     `known_versions`: {language code: URL} of the page's published versions when the caller
     has them already (a statement page does), which saves looking them up again.
@@ -47,18 +56,20 @@ def language_links(page, request, known_versions=None):
         for pages in main_pages(request).values()
         if HomePage in pages
     }
+    elsewhere = _ARCHIVE_PAGE.sub("", suffix)
     links = []
     for code in language_codes():
         target = versions.get(code)
         if target is not None:
-            url = target + suffix
+            url = target + (suffix if code == current else elsewhere)
         elif code in homes:
             url = page_url(homes[code], request)
         else:
             continue
+        exists = target is not None and (code == current or elsewhere == suffix)
         links.append(
             LanguageLink(code, language_name(code), url, text_direction(code), code == current,
-                         exists=target is not None)
+                         exists=exists)
         )  # fmt: skip
     return links
 

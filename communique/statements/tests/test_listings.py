@@ -245,3 +245,24 @@ def test_narrowed_listings_count_on_the_listing_table_what_they_list(settings, s
             assert paginator.count == statements.filter(pk__in=pages).count()
             counted += paginator.count
     assert counted  # the demo has statements in these languages, categories and countries
+
+
+@pytest.mark.parametrize("path", ["/el/statements/page/1/", "/ar/statements/country/gr/page/1/"])
+def test_an_archive_page_links_other_languages_to_their_front_page_without_alternates(client, path):
+    """Page 1 of another language's listing holds other statements, or none: the language
+    switcher leads to that listing's front page and no hreflang alternate claims it."""
+    for number in range(20):  # enough Greek statements for an archive page everywhere
+        page = make_statement("el", date=datetime.date(2026, 1, 1 + number))
+        page.countries = list(page.countries.model.objects.filter(code="GR"))
+        page.save_revision().publish()
+    tree = get_tree(client, path)
+    own = path.split("/")[1]
+    links = dict(zip(tree.xpath("//nav[@class='language-nav']//a/@hreflang"),
+                     tree.xpath("//nav[@class='language-nav']//a/@href"), strict=True))  # fmt: skip
+    assert links[own] == path
+    listing = path.removesuffix("page/1/")
+    for code in ("en", "ko", "el", "ar"):
+        if code != own:
+            assert links[code] == listing.replace(f"/{own}/", f"/{code}/", 1)
+            assert client.get(links[code]).status_code == 200
+    assert tree.xpath("//link[@rel='alternate' and @hreflang]/@hreflang") == [own]
