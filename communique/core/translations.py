@@ -33,8 +33,12 @@ def localized_map(model, keys, locale, related=()):
     """
     chosen = {}
     keys = keys if isinstance(keys, QuerySet) else set(keys)
-    items = model.objects.filter(translation_key__in=keys).select_related("locale", *related)
-    for item in items.order_by("pk"):
+    # Only the candidates, own version and original, not every language's version (a feed
+    # names some sixty organisations, each in ten languages).
+    earlier = model.objects.filter(translation_key=OuterRef("translation_key"),
+                                   pk__lt=OuterRef("pk"))  # fmt: skip
+    items = model.objects.filter(Q(locale=locale) | ~Exists(earlier), translation_key__in=keys)
+    for item in items.select_related("locale", *related).order_by("pk"):
         current = chosen.get(item.translation_key)
         if current is None or (item.locale_id == locale.pk and current.locale_id != locale.pk):
             chosen[item.translation_key] = item
