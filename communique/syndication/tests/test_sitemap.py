@@ -131,6 +131,18 @@ def test_a_statement_part_lists_exactly_the_statements_of_its_id_range(
                for _lang, href in links)  # fmt: skip
 
 
+def test_a_statement_part_of_a_large_archive_does_not_build_the_structure(
+    client, settings, django_assert_max_num_queries
+):
+    """More statements than one file holds make the sitemap an index whatever the site's
+    structure: a statement part then skips building the structure (all of the site's
+    listings, a sixth of a part's time on 100,000 statements)."""
+    settings.COMMUNIQUE_SITEMAP_LIMIT = 20
+    part = fetch(client).xpath("//s:sitemap/s:loc/text()", namespaces=NS)[-1]
+    with django_assert_max_num_queries(5):  # 22 when it built the structure as well
+        assert urls_with_alternates(fetch(client, part.replace("http://testserver", "")))
+
+
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
