@@ -165,7 +165,11 @@ def test_item_cache_starts_again_past_its_limit(monkeypatch):
     monkeypatch.setattr(ItemCache, "LIMIT", 5)
     monkeypatch.setattr(ItemCache, "SPREAD", -1)  # each page builds only what it lacks
     routed = RoutedPages(HOST)
+    windows = []
     for path, (response, _request) in found.items():
         again, request = routed.serve(path)
         assert again.content == response.content, path
         assert len(ItemCache.of(request).kept) <= 5 + 10, path
+        windows.append(ItemCache.of(request).window)
+    # Once it has started again, pages build only their own items (no stretches).
+    assert windows[0] == ItemCache.WINDOW and windows[-1] == 0
