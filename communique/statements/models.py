@@ -409,7 +409,7 @@ class ListedStatement(models.Model):
 class ListedInScope(models.Model):
     """A locale's listing row of a statement, once for each narrower listing it is in: each
     of its categories, countries and signatories (`scope` names the listing as
-    statements/windows.py does: "category:<key>", "country:<code>", "organisation:<key>").
+    statements/narrowed.py does: "category:<key>", "country:<code>", "organisation:<key>").
 
     Kept with ListedStatement by `listed.py`; `position` numbers the statements of one scope
     in one locale from the oldest (0), so that any page of such a listing, its length and

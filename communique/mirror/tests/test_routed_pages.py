@@ -70,8 +70,9 @@ def test_routed_pages_equal_the_live_pages_in_every_script():
 
 @override_settings(**MIRROR_SETTINGS)
 def test_archive_pages_of_countries_organisations_and_months_equal_the_live_pages():
-    """Deep pages of narrowed listings come from ids read once (CountedPaginator) and of
-    months from positions (DatesPaginator): the same statements as the live site's."""
+    """Deep pages of countries and organisations come from their scope's positions
+    (ScopePaginator) and of months from the listing's (DatesPaginator): the same
+    statements as the live site's."""
     import datetime
 
     from communique.core.models import Country
