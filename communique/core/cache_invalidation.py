@@ -1,6 +1,7 @@
 """What drops which cached pages (see page_cache.py): one place for every kind of change.
 
-Each change is also recorded as the time content last changed (changes.py).
+Each change is also recorded as the time content last changed, with the tags it dropped
+(changes.py: `Last-Modified`, and what the static mirror's `--changed` renders again).
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -14,7 +15,7 @@ from .page_cache import LISTINGS, ORGANISATIONS, SITE, invalidate, statement_tag
 def content_changed(*tags):
     """Drop the cached pages that show these tags, and note the time of the change."""
     invalidate(*tags)
-    changes.record()
+    changes.record(*tags)
 
 
 def page_changed(sender, instance, **kwargs):

@@ -6,18 +6,35 @@ transaction as the change. Reading it is one query by primary key, whatever the 
 the archive, where the latest `last_published_at` of a listing had to scan it — and missed
 unpublished statements, renamed categories and deleted pages, which change a listing
 without a newer publication date.
+
+Each cache tag a change drops (page_cache.py) is recorded too, with the time it last
+changed, for the static mirror's `--changed` (mirror/changes.py): the site as a whole, a
+category, an organisation, the organisation directory. Statements' own tags are left out:
+the mirror finds a statement's changes in Wagtail's page log, and the bulk importer would
+record thousands of them.
 """
 
 from django.utils import timezone
 
 from .models import ContentChange
+from .page_cache import LISTINGS, statement_tag
 
 CONTENT = "content"
+STATEMENT_TAG = statement_tag("")
 
 
-def record():
-    """Note that something readers see changed now."""
-    ContentChange.objects.update_or_create(scope=CONTENT, defaults={"changed_at": timezone.now()})
+def record(*tags):
+    """Note that something readers see changed now, and which of the cache `tags`."""
+    now = timezone.now()
+    noted = [tag for tag in tags if tag != LISTINGS and not tag.startswith(STATEMENT_TAG)]
+    for scope in (CONTENT, *noted):
+        ContentChange.objects.update_or_create(scope=scope, defaults={"changed_at": now})
+
+
+def tags_changed_since(moment):
+    """The cache tags `record` noted at `moment` or later."""
+    changed = ContentChange.objects.filter(changed_at__gte=moment).exclude(scope=CONTENT)
+    return set(changed.values_list("scope", flat=True))
 
 
 def last_change():

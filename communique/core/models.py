@@ -86,9 +86,10 @@ class StandardPage(Page):
 
 
 class ContentChange(models.Model):
-    """When what readers see last changed (see core/changes.py); one row per scope."""
+    """When what readers see last changed (see core/changes.py); one row per scope: all
+    content, or a cache tag ("organisation:<translation key>")."""
 
-    scope = models.CharField(max_length=40, primary_key=True)
+    scope = models.CharField(max_length=80, primary_key=True)
     changed_at = models.DateTimeField()
 
     class Meta:

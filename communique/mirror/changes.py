@@ -14,6 +14,12 @@ touches:
   (their navigation lists the year's months);
 - every page that lists statements without saying which (the archive page with its counts,
   the organisation directory, the sitemap's index and structure).
+
+Categories and organisations edited, added or deleted since then (core/changes.py records
+the cache tags each change drops) touch the pages tagged with them (statement pages that
+name them, organisation pages, the directory) and every page that shows a statement of
+their listings. A change every page shows (a home or index page, a country, a language,
+the site, a view restriction, a page moved) makes the export a full one (`site_changed`).
 Anything re-rendered that did not change is left as it is; a test holds the result to a
 full export's, byte for byte.
 """
@@ -24,7 +30,8 @@ import re
 from django.conf import settings
 from wagtail.models import PageLogEntry
 
-from communique.core.page_cache import LISTINGS, statement_tag
+from communique.core.changes import tags_changed_since
+from communique.core.page_cache import LISTINGS, SITE, statement_tag
 from communique.core.timestamps import first_of_next_month
 from communique.statements.models import ListedStatement, StatementPage
 from communique.statements.windows import FRONT, listed_places
@@ -34,8 +41,17 @@ ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.mo
 ARCHIVE_PAGE = re.compile(r"^(?P<listing>.*/)page/(?P<number>\d+)/$")
 
 
+def site_changed(since):
+    """Whether something every page shows changed since `since`."""
+    return SITE in tags_changed_since(since)
+
+
 def stale_paths(manifest, since):
     """The paths of `manifest`'s mirror to render again for what changed since `since`."""
+    return _statements_changed(manifest, since) | _named_changed(manifest, since)
+
+
+def _statements_changed(manifest, since):
     logged = set(PageLogEntry.objects.filter(timestamp__gte=since, action__in=ACTIONS)
                  .values_list("page_id", flat=True))  # fmt: skip
     if not logged:
@@ -66,6 +82,16 @@ def stale_paths(manifest, since):
     for locale, month in months:
         stale |= _year_if_months_changed(manifest, locale, month)
     return stale
+
+
+def _named_changed(manifest, since):
+    """The pages that show a category or organisation changed since `since`."""
+    tags = tags_changed_since(since) - {SITE}
+    if not tags:
+        return set()
+    # Its listing's pages show its statements (its scope is named as its tag: narrowed.py).
+    statements = manifest.shown_in(tags)
+    return manifest.tagged(tags) | {path for path, *_rest in manifest.showing(statements)}
 
 
 def _lower(moved, listing, number=None, key=None):

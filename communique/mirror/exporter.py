@@ -11,8 +11,9 @@ search page rendered in its static form.
 
 `--changed` re-renders only the pages that show a statement published, unpublished, deleted
 or moved since then (changes.py: its versions, and the pages of the listings, feeds and
-sitemap parts it is or was on, from its place upwards), writes the files whose bytes
-differ, adds new pages and removes gone ones. The result is byte-identical to a full
+sitemap parts it is or was on, from its place upwards) or a category or organisation
+changed since then, writes the files whose bytes differ, adds new pages and removes gone
+ones; a change that every page shows makes it a full export. The result is byte-identical to a full
 export (a test holds it to that).
 
 Rendering is shared among worker processes, one per core by default (workers.py): a
@@ -64,6 +65,7 @@ class Result:
     written_paths: set = field(default_factory=set)
     gone: set = field(default_factory=set)  # paths removed
     total: int = 0  # pages in the mirror
+    whole: bool = False  # a full export
 
 
 def file_for(directory, path):
@@ -286,7 +288,7 @@ class Exporter:
         started = timezone.now()
         manifest = Manifest(self.directory)
         previous = manifest.paths()
-        result = Result()
+        result = Result(whole=True)
         self.crawl(self.seeds(), result, progress, public_statement_ids())
         for path in previous - set(result.pages):
             self._remove(path, result)
@@ -298,14 +300,17 @@ class Exporter:
 
     @override_settings(**MIRROR_SETTINGS)
     def changed(self, progress=None):
-        """Re-render what shows statements published, unpublished, deleted or moved since
-        the last export (see changes.py)."""
+        """Re-render what shows statements, categories and organisations changed since the
+        last export (see changes.py); export everything if what changed is on every page."""
         manifest = Manifest(self.directory)
         exported_at = manifest.exists() and manifest.exported_at()
         if not exported_at:
             raise FileNotFoundError(f"No previous export in {self.directory}: run a full one.")
+        since = timezone.datetime.fromisoformat(exported_at)
+        if changes.site_changed(since):
+            return self.full(progress)
         started = timezone.now()
-        stale = changes.stale_paths(manifest, timezone.datetime.fromisoformat(exported_at))
+        stale = changes.stale_paths(manifest, since)
         result = Result()
         if stale:
             known = lambda paths: manifest.known(paths - stale)  # noqa: E731

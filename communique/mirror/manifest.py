@@ -140,6 +140,12 @@ class Manifest:
                " ON shown.page = pages.id WHERE shown.statement IN ({marks})")  # fmt: skip
         return self._select(sql, (), statements)
 
+    def shown_in(self, scopes):
+        """The statements that the pages of these listings show, in any language."""
+        sql = ("SELECT DISTINCT shown.statement FROM shown JOIN pages ON shown.page = pages.id"
+               " WHERE pages.scope IN ({marks})")  # fmt: skip
+        return {page_id for (page_id,) in self._select(sql, (), scopes)}
+
     def in_scope(self, locale, scope):
         """(path, number, (newest date, newest id)) of the pages of a listing in `locale`."""
         sql = ("SELECT path, number, newest_date, newest_id FROM pages"

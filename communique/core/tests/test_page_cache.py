@@ -117,3 +117,21 @@ def test_an_import_drops_the_listings_it_adds_to(client, page_cache, tmp_path):
     response = client.get(year)
     assert response["X-Communique-Cache"] == "miss"
     assert "crane operators" in response.content.decode()
+
+
+def test_changes_note_the_tags_they_drop_but_statements_own():
+    from django.utils import timezone
+
+    from communique.core import changes
+    from communique.core.models import Country
+
+    since = timezone.now()
+    statement = make_statement("en", title="Noted by the page log, not here")
+    category = make_category(name="Noted for the mirror")
+    assert changes.tags_changed_since(since) == {f"category:{category.translation_key}"}
+    assert changes.last_change() >= since
+    Country.objects.create(code="NZ")
+    assert changes.tags_changed_since(since) == {f"category:{category.translation_key}", "site"}
+    later = timezone.now()
+    statement.unpublish()
+    assert changes.tags_changed_since(later) == set()

@@ -164,6 +164,7 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     updates the one below; a back-dated statement moves only the pages from its place up."""
     from django.utils import timezone
 
+    from communique.core.models import Country
     from communique.mirror import changes
     from communique.mirror.manifest import Manifest
     from communique.statements.models import Category
@@ -215,6 +216,33 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     assert not [folder for folder in mirror.rglob("*") if folder.is_dir() and
                 not any(folder.iterdir())]  # fmt: skip
 
+    # A category renamed and an organisation edited: the pages that name them, and every
+    # page showing a statement of theirs (items name categories, feeds signatories).
+    since = timezone.now()
+    solidarity.name = "Solidarity and mutual aid"
+    solidarity.save()
+    signed = StatementPage.objects.published().filter(locale__language_code="en",
+                                                      signatories__isnull=False).first()  # fmt: skip
+    organisation = signed.signatories.first().organisation
+    organisation.name = "Renamed for the mirror"
+    organisation.save()
+    in_solidarity = solidarity.statements.filter(live=True, locale=solidarity.locale).first()
+    stale = changes.stale_paths(manifest, since)
+    for path in ["/en/statements/category/solidarity/", "/en/feeds/category/solidarity.rss",
+                 "/ko/statements/category/solidarity/", in_solidarity.url, signed.url,
+                 f"/en/organisations/{organisation.slug}/", "/en/organisations/"]:  # fmt: skip
+        assert path in stale, path
+    unrelated = (StatementPage.objects.published()
+                 .exclude(categories__translation_key=solidarity.translation_key)
+                 .exclude(signatories__organisation__translation_key=organisation.translation_key)
+                 .first())  # fmt: skip
+    for path in ["/robots.txt", "/en/search/", unrelated.url]:
+        assert path not in stale, path
+    result = Exporter(mirror).changed()
+    assert not result.whole and unrelated.url not in result.pages
+    page = Path(mirror, "en/statements/category/solidarity/index.html").read_text()
+    assert "Solidarity and mutual aid" in page
+
     full = tmp_path / "full"
     Exporter(full).full()
     files = tree_files(full)
@@ -222,3 +250,9 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     _match, mismatch, errors = filecmp.cmpfiles(mirror, full, files, shallow=False)
     assert mismatch == [] and errors == []
     assert Path(mirror, back_dated.url.strip("/"), "index.html").exists()
+
+    # A country saved (as the admin does) drops every cached page: the export is whole.
+    Country.objects.get(code="GR").save()
+    assert changes.site_changed(since)
+    result = Exporter(mirror).changed()
+    assert result.whole and result.total == manifest.count() == Manifest(full).count()

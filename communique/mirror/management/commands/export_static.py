@@ -14,8 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory")
         parser.add_argument("--changed", action="store_true",
-                            help="Only what statements published, unpublished or deleted since "
-                                 "the last export into DIR show.")  # fmt: skip
+                            help="Only what shows the statements, categories and organisations "
+                                 "changed since the last export into DIR (everything if what "
+                                 "changed is on every page).")  # fmt: skip
         parser.add_argument("--host", default="localhost",
                             help="Host name the mirror will be served at (absolute links in "
                                  "feeds and the sitemap).")  # fmt: skip
@@ -42,7 +43,9 @@ class Command(BaseCommand):
         if show:
             rendered = result.written + result.unchanged
             self.stdout.write(self.style.SUCCESS(
-                f"{rendered} pages rendered in {elapsed:.1f} s "
+                ("Whole site exported (something every page shows changed): "
+                 if changed and result.whole else "")
+                + f"{rendered} pages rendered in {elapsed:.1f} s "
                 f"({rendered / elapsed if elapsed else 0:.0f}/s): {result.written} written, "
                 f"{result.unchanged} unchanged, {result.removed} removed, "
                 f"{result.assets} assets copied; {result.total} pages in the mirror; "
