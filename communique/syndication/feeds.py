@@ -5,8 +5,8 @@ import io
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 from wagtail.rich_text import expand_db_html
 
