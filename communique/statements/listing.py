@@ -182,13 +182,10 @@ class ItemCache:
 
     def remember(self, key, compute):
         """compute(), worked out once for `key` (an item's HTML: see the statement_item
-        template tag; a feed's scope; a feed item's XML)."""
+        template tag; a feed's scope)."""
         if key not in self.fragments:
             self.fragments[key] = compute()
         return self.fragments[key]
-
-    def knows(self, key):
-        return key in self.fragments
 
     @classmethod
     def attach(cls, request, window=WINDOW):

@@ -5,7 +5,6 @@ import io
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.xmlutils import SimplerXMLGenerator
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 from wagtail.rich_text import expand_db_html
@@ -37,35 +36,8 @@ class WrittenAtOnce:
         outfile.write(buffer.getvalue())
 
 
-class PreparedItems:
-    """Items that carry their XML (`xml`, from `prepared`) are written as it stands: the
-    static export serializes a statement's item once per feed format and language and
-    shares it among the feeds of every scope that shows it (StatementFeed.get_feed)."""
-
-    ITEM_ELEMENT = None
-
-    def write_items(self, handler):
-        for item in self.items:
-            handler.ignorableWhitespace(item.get("xml") or self.item_xml(item))
-
-    def item_xml(self, item):
-        """The item's element, as `write_items` of Django's generator writes it."""
-        buffer = io.StringIO()
-        handler = SimplerXMLGenerator(buffer, "utf-8", short_empty_elements=True)
-        handler.startElement(self.ITEM_ELEMENT, self.item_attributes(item))
-        self.add_item_elements(handler, item)
-        handler.endElement(self.ITEM_ELEMENT)
-        return buffer.getvalue()
-
-    def prepared(self, item):
-        """The item with its XML; its dates stay for the feed's own (latest_post_date)."""
-        return {**item, "xml": self.item_xml(item)}
-
-
-class CommuniqueRssFeed(WrittenAtOnce, PreparedItems, Rss201rev2Feed):
+class CommuniqueRssFeed(WrittenAtOnce, Rss201rev2Feed):
     """RSS 2.0 with each item's language (dc:language) and, in full feeds, content:encoded."""
-
-    ITEM_ELEMENT = "item"
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DC, "xmlns:content": CONTENT}
@@ -77,10 +49,8 @@ class CommuniqueRssFeed(WrittenAtOnce, PreparedItems, Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class CommuniqueAtomFeed(WrittenAtOnce, PreparedItems, Atom1Feed):
+class CommuniqueAtomFeed(WrittenAtOnce, Atom1Feed):
     """Atom with each entry's language (dc:language) and, in full feeds, <content>."""
-
-    ITEM_ELEMENT = "entry"
 
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:dc": DC}
@@ -98,26 +68,7 @@ class StatementFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        self.pages = []  # what items() found, serialized by another feed or not
         return super().__call__(request, *args, **kwargs)
-
-    def get_feed(self, obj, request):
-        """Django's feed; in the static export, of the items no other feed of this format
-        and language has serialized yet (items() leaves the others out), which then join
-        the others in order, all with their XML (PreparedItems)."""
-        feed = super().get_feed(obj, request)
-        cache = ItemCache.of(request)
-        if cache is None:
-            return feed
-        fresh = iter(feed.items)
-        feed.items = [cache.remember(self.item_key(page), lambda: feed.prepared(next(fresh)))
-                      for page in self.pages]  # fmt: skip
-        return feed
-
-    def item_key(self, page):
-        """What an item's XML depends on besides the export's host: the format, whether
-        the feed is full, the language (categories, signatories) and the statement."""
-        return ("feed item", self.feed_type, self.full_content, self.locale.pk, page.pk)
 
     def get_object(self, request, kind="statements", value=""):
         self.locale = Locale.get_active()
@@ -155,10 +106,7 @@ class StatementFeed(Feed):
                                     lambda: self.newest(scope))  # fmt: skip
         items, self.categories, self.signed, self.organisations = newest
         note_window(self.request, scope.key, NEWEST, items)
-        self.pages = [item.page for item in items]
-        if cache is None:
-            return self.pages
-        return [page for page in self.pages if not cache.knows(self.item_key(page))]
+        return [item.page for item in items]
 
     def newest(self, scope):
         """The scope's newest items, with their categories, signatories' keys by page and

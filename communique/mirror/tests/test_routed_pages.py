@@ -2,8 +2,6 @@
 feeds rendered by their view, are the live site's pages, byte for byte, with the same cache
 tags."""
 
-import re
-
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
@@ -176,27 +174,3 @@ def test_item_cache_starts_again_past_its_limit(monkeypatch):
         windows.append(ItemCache.of(request).window)
     # Once it has started again, pages build only their own items (no stretches).
     assert windows[0] == ItemCache.WINDOW and windows[-1] == 0
-
-
-@override_settings(**MIRROR_SETTINGS)
-def test_feeds_of_one_format_and_language_serialize_each_item_once(monkeypatch):
-    from communique.syndication.feeds import CommuniqueRssFeed
-
-    paths = ["/en/feeds/statements.rss", "/en/feeds/category/climate.rss",
-             "/en/feeds/country/gr.rss", "/el/feeds/category/climate.rss"]  # fmt: skip
-    client = Client(HTTP_HOST=HOST)
-    live = {path: client.get(path).content for path in paths}
-    serialized = []
-    item_xml = CommuniqueRssFeed.item_xml
-    monkeypatch.setattr(CommuniqueRssFeed, "item_xml",
-                        lambda feed, item: serialized.append(item["link"]) or item_xml(feed, item))  # fmt: skip
-    routed, links = RoutedPages(HOST), {}
-    for path in paths:
-        response, _request = routed.serve(path)
-        assert response.content == live[path], path
-        links[path] = re.findall(r"<link>([^<]+)</link>", response.content.decode())[1:]
-    english = set(links[paths[0]]) | set(links[paths[1]]) | set(links[paths[2]])
-    assert set(links[paths[0]]) & set(links[paths[1]])  # the climate feed's are among the newest
-    # Each English item once, whichever feeds show it; the Greek feed's items again.
-    assert sorted(serialized[: len(english)]) == sorted(english)
-    assert sorted(serialized[len(english) :]) == sorted(links[paths[3]])
