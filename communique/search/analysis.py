@@ -39,11 +39,12 @@ STEM_REPAIRS = {"el": _greek_repair}
 
 
 def fold(word):
-    """Strip accents and other combining marks: "acción" → "accion", "ά" → "α"."""
+    """Strip accents and other combining marks: "acción" → "accion", "ά" → "α"; and the
+    white space a compatibility form decomposes into (the Arabic presentation form "ﱞ" is
+    a space and two marks)."""
     decomposed = unicodedata.normalize("NFKD", word)
-    return unicodedata.normalize(
-        "NFC", "".join(char for char in decomposed if not unicodedata.combining(char))
-    )
+    kept = (char for char in decomposed if not unicodedata.combining(char) and not char.isspace())
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 class Analyser:

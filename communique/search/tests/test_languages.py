@@ -87,6 +87,13 @@ def test_analysis_never_fails_and_yields_plain_words(text):
             assert term and term == fold(term) and " " not in term and '"' not in term
 
 
+def test_a_compatibility_form_that_is_a_space_and_marks_yields_no_term():
+    # Found by the property above: U+FC5E decomposes into a space, dammatan and shadda.
+    for language in LANGUAGES:
+        assert analyser(language).terms("\ufc5e") == [], language
+    assert analyser("ar").terms("إضراب\ufc5e") == analyser("ar").terms("إضراب")
+
+
 @given(st.text(max_size=120))
 def test_any_query_searches_without_error(text):
     engine.search(text, StatementPage.objects.published(), LANGUAGES)
