@@ -13,8 +13,8 @@ search page rendered in its static form.
 or moved since then (changes.py: its versions, and the pages of the listings, feeds and
 sitemap parts it is or was on, from its place upwards) or a category or organisation
 changed since then, writes the files whose bytes differ, adds new pages and removes gone
-ones; a change that every page shows makes it a full export. The result is byte-identical to a full
-export (a test holds it to that).
+ones; a change that every page shows makes it a full export. The result is
+byte-identical to a full export (a test holds it to that).
 
 Rendering is shared among worker processes, one per core by default (workers.py): a
 full export renders the public statements first, in bulk (statement_pages.py), then crawls
