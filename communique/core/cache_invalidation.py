@@ -5,6 +5,7 @@ Each change is also recorded as the time content last changed, with the tags it 
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -19,16 +20,24 @@ def content_changed(*tags):
 
 
 def page_changed(sender, instance, **kwargs):
+    """A page published, unpublished, deleted or moved. A statement changes its own pages and
+    the listings (a move changes its address, as a new slug does); any other page (home
+    pages, indexes, standard pages) the navigation and language links of every page."""
     from communique.statements.models import StatementPage
 
+    if type(instance) is Page:  # a deleted page's base row, a moved page
+        instance = instance.specific_deferred
     if isinstance(instance, StatementPage):
         content_changed(statement_tag(instance.translation_key), LISTINGS)
-    else:  # home pages, indexes, standard pages: navigation and language links everywhere
+    else:
         content_changed(SITE)
 
 
-def page_deleted(sender, instance, **kwargs):
-    page_changed(sender, instance.specific_deferred if type(instance) is Page else instance)
+def redirect_changed(sender, instance, raw=False, **kwargs):
+    """No cached page shows a redirect (the live site answers only addresses no page
+    answers), but the static mirror has a page for each (mirror/redirects.py)."""
+    if not raw:
+        changes.record(changes.redirect_tag(instance.pk))
 
 
 def snippet_changed(kind, *also):
@@ -51,8 +60,10 @@ def connect():
 
     page_published.connect(page_changed)
     page_unpublished.connect(page_changed)
-    post_delete.connect(page_deleted, sender=Page)
-    post_page_move.connect(everything_changed)
+    post_delete.connect(page_changed, sender=Page)
+    post_page_move.connect(page_changed)
+    post_save.connect(redirect_changed, sender=Redirect)
+    post_delete.connect(redirect_changed, sender=Redirect)
     for model, kind, *also in ((Category, "category"),
                                (Organisation, "organisation", ORGANISATIONS)):  # fmt: skip
         post_save.connect(snippet_changed(kind, *also), sender=model, weak=False)

@@ -9,9 +9,10 @@ without a newer publication date.
 
 Each cache tag a change drops (page_cache.py) is recorded too, with the time it last
 changed, for the static mirror's `--changed` (mirror/changes.py): the site as a whole, a
-category, an organisation, the organisation directory. Statements' own tags are left out:
-the mirror finds a statement's changes in Wagtail's page log, and the bulk importer would
-record thousands of them.
+category, an organisation, the organisation directory; and each of Wagtail's redirects
+saved or deleted (`redirect:<id>`), which the mirror keeps as pages. Statements' own tags
+are left out: the mirror finds a statement's changes in Wagtail's page log, and the bulk
+importer would record thousands of them.
 """
 
 from django.utils import timezone
@@ -21,6 +22,11 @@ from .page_cache import LISTINGS, statement_tag
 
 CONTENT = "content"
 STATEMENT_TAG = statement_tag("")
+REDIRECT_TAG = "redirect:"  # not a cache tag: the mirror has a page for each redirect
+
+
+def redirect_tag(redirect_id):
+    return f"{REDIRECT_TAG}{redirect_id}"
 
 
 def record(*tags):

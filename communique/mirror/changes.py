@@ -18,8 +18,11 @@ touches:
 Categories and organisations edited, added or deleted since then (core/changes.py records
 the cache tags each change drops) touch the pages tagged with them (statement pages that
 name them, organisation pages, the directory) and every page that shows a statement of
-their listings. A change every page shows (a home or index page, a country, a language,
-the site, a view restriction, a page moved) makes the export a full one (`site_changed`).
+their listings. Redirects saved or deleted since then, and those leading to a page that
+changed, touch their stand-ins (redirects.py; `stale_stand_ins`): a statement given a new
+slug or moved leaves a redirect at its old address. A change every page shows (a home,
+index or standard page, a country, a language, the site, a view restriction) makes the
+export a full one (`site_changed`).
 Anything re-rendered that did not change is left as it is; a test holds the result to a
 full export's, byte for byte.
 """
@@ -37,6 +40,8 @@ from communique.statements.models import ListedStatement, StatementPage
 from communique.statements.windows import FRONT, listed_places
 from communique.syndication.sitemaps import sitemap_limit
 
+from . import redirects
+
 ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
 ARCHIVE_PAGE = re.compile(r"^(?P<listing>.*/)page/(?P<number>\d+)/$")
 
@@ -51,9 +56,26 @@ def stale_paths(manifest, since):
     return _statements_changed(manifest, since) | _named_changed(manifest, since)
 
 
+def stale_stand_ins(manifest, since):
+    """The mirror paths of redirects (redirects.py) to render again: those changed since
+    `since`, and those leading to a page published, unpublished, deleted or moved since."""
+    ids = {int(tag[len(redirects.TAG) :]) for tag in tags_changed_since(since)
+           if tag.startswith(redirects.TAG)}  # fmt: skip
+    targets = _logged(since)
+    tags = {f"{redirects.TAG}{pk}" for pk in ids} | {
+        f"{redirects.TARGET_TAG}{page_id}" for page_id in targets
+    }
+    return manifest.tagged(tags) | redirects.paths_of(ids, targets) if tags else set()
+
+
+def _logged(since):
+    """The ids of the pages published, unpublished, deleted or moved since `since`."""
+    return set(PageLogEntry.objects.filter(timestamp__gte=since, action__in=ACTIONS)
+               .values_list("page_id", flat=True))  # fmt: skip
+
+
 def _statements_changed(manifest, since):
-    logged = set(PageLogEntry.objects.filter(timestamp__gte=since, action__in=ACTIONS)
-                 .values_list("page_id", flat=True))  # fmt: skip
+    logged = _logged(since)
     if not logged:
         return set()
     keys = set(StatementPage.objects.filter(pk__in=logged)
@@ -86,7 +108,7 @@ def _statements_changed(manifest, since):
 
 def _named_changed(manifest, since):
     """The pages that show a category or organisation changed since `since`."""
-    tags = tags_changed_since(since) - {SITE}
+    tags = {tag for tag in tags_changed_since(since) - {SITE} if not tag.startswith(redirects.TAG)}
     if not tags:
         return set()
     # Its listing's pages show its statements (its scope is named as its tag: narrowed.py).

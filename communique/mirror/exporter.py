@@ -1,20 +1,21 @@
 """Write the public site as files any static web server can serve at the same addresses.
 
-A full export renders every page reachable from the home pages, the sitemap, robots.txt
-and the feeds (the site links every public page from one of them), through the same
-views, middleware and templates as the live site, and writes `/a/b/` as `a/b/index.html`
-and `/a/b.xml` as `a/b.xml`. Images and static assets the pages use are copied from their
-storages. A manifest (manifest.py) records the time of the export and, for each page, its
-cache tags (see core/page_cache.py) and what of which listing it shows. Search works in
-the mirror through a client-side index (search_index.py) that each export rebuilds, and a
-search page rendered in its static form.
+A full export renders every page reachable from the home pages, the sitemap, robots.txt and
+the feeds (the site links every public page from one of them), through the same views,
+middleware and templates as the live site, and writes `/a/b/` as `a/b/index.html` and
+`/a/b.xml` as `a/b.xml`; then a page for each old address Wagtail redirects (the WordPress
+import's links, renamed and moved pages: redirects.py) that no page answers. Images and
+static assets the pages use are copied from their storages. A manifest (manifest.py) records
+the time of the export and, for each page, its cache tags (see core/page_cache.py) and what
+of which listing it shows. Search works in the mirror through a client-side index
+(search_index.py) that each export rebuilds, and a search page rendered in its static form.
 
 `--changed` re-renders only the pages that show a statement published, unpublished, deleted
 or moved since then (changes.py: its versions, and the pages of the listings, feeds and
-sitemap parts it is or was on, from its place upwards) or a category or organisation
-changed since then, writes the files whose bytes differ, adds new pages and removes gone
-ones; a change that every page shows makes it a full export. The result is
-byte-identical to a full export (a test holds it to that).
+sitemap parts it is or was on, from its place upwards, and the redirects leading to it) or a
+category, organisation or redirect changed since then, writes the files whose bytes differ,
+adds new pages and removes gone ones; a change that every page shows makes it a full export.
+The result is byte-identical to a full export (a test holds it to that).
 
 Rendering is shared among worker processes, one per core by default (workers.py): a
 full export renders the public statements first, in bulk (statement_pages.py), then crawls
@@ -38,7 +39,7 @@ from django.utils import timezone
 from communique.core import page_cache
 from communique.statements.windows import window_of
 
-from . import changes, search_index, workers
+from . import changes, redirects, search_index, workers
 from .links import internal_paths, normal_path
 from .manifest import Manifest, statement_id
 from .requests import ExportRequests
@@ -118,9 +119,9 @@ class Renderer:
         self.host = host
         extra = {"wsgi.url_scheme": "https"} if https else {}
         self.client = Client(HTTP_HOST=host, **extra)
-        requests = ExportRequests(host, https, whole)  # what the pages read, once a process
-        self.statements = StatementPages(requests=requests)
-        self.routed = RoutedPages(requests=requests)
+        self.requests = ExportRequests(host, https, whole)  # what pages read, once a process
+        self.statements = StatementPages(requests=self.requests)
+        self.routed = RoutedPages(requests=self.requests)
         self.assets = set()  # the asset paths this process has copied or found in place
 
     def run(self, task):
@@ -131,7 +132,10 @@ class Renderer:
         Assets are copied where the pages are rendered: an image rendition a page asks for
         is made there (in a test's in-memory storage, only the worker would have it)."""
         kind, items = task
-        if kind == "statements":
+        if kind == "redirects":
+            found = redirects.find(items, self.requests.site())
+            rendered = [(path, self._stand_in(path, found.get(path))) for path in items]
+        elif kind == "statements":
             # Spelt as links are (a Greek slug was else rendered again when a link named it).
             rendered = [(normal_path(path), (content, tags, None,
                                              self._links(content, "text/html", path)))
@@ -184,14 +188,25 @@ class Renderer:
         if response.status_code in (301, 302):
             # The live site answers with a redirect (`/` by language, a category under
             # another language's slug): the mirror has a page that sends the browser on.
-            location = response["Location"]
+            redirect = redirects.find([path], self.requests.site()).get(path)
+            if redirect is not None:
+                return self._stand_in(path, redirect)
             # Statements do not move it: only the site's own changes touch it.
-            target = internal_paths(_redirect_page(location), "html", path, self.host)
-            return _redirect_page(location), [page_cache.SITE], None, target
+            return self._redirect(path, response["Location"], [page_cache.SITE])
         if response.status_code != 200 or response.streaming:
             return None
         links = self._links(response.content, response.get("Content-Type", ""), path)
         return response.content, page_cache.tags_of(request), window_of(request), links
+
+    def _stand_in(self, path, redirect):
+        """The page for one of Wagtail's redirects (redirects.py), or None if there is none."""
+        if redirect is None:
+            return None
+        return self._redirect(path, redirects.location(redirect), redirects.tags(redirect))
+
+    def _redirect(self, path, location, tags):
+        content = _redirect_page(location)
+        return content, tags, None, internal_paths(content, "html", path, self.host)
 
     def _links(self, content, content_type, path):
         return with_full_feeds(internal_paths(content, content_type, path, self.host))
@@ -221,10 +236,12 @@ class Exporter:
                       f"/{code}/feeds/statements.atom"}  # fmt: skip
         return seeds
 
-    def crawl(self, paths, result, progress=None, statements=(), known=None, whole=True):
+    def crawl(self, paths, result, progress=None, statements=(), known=None, whole=True,
+              stand_ins=()):  # fmt: skip
         """Render the statement pages with ids `statements` in bulk, then `paths` and every
-        page they link to, with the assets they use; a linked page `known(paths)` names, or
-        one `result` holds already, is left as it is."""
+        page they link to, with the assets they use, then the redirects' pages at
+        `stand_ins` (redirects.py) that no page took; a linked page `known(paths)` names,
+        or one `result` holds already, is left as it is."""
         seen = set(result.pages) | result.gone
         renderer = Renderer(self.directory, self.host, self.https, whole)
         with workers.pool(renderer, self.workers if workers.can_fork() else 1) as tasks:
@@ -250,15 +267,24 @@ class Exporter:
                     seen.update(known(set(fresh)))
                 return fresh
 
+            def follow(pending):
+                while pending or tasks.outstanding:
+                    for start in range(0, len(pending), PATHS_PER_TASK):
+                        tasks.submit(("paths", pending[start : start + PATHS_PER_TASK]))
+                    pending = self._fresh(take(tasks.next_result()), seen)
+
             links = []
             for task_result in tasks.map([("statements", chunk) for chunk in chunks(statements)]):
                 seen |= {path for path, *_rest in task_result[0]}
                 links += take(task_result)
-            pending = self._fresh([normal_path(path) for path in paths] + links, seen)
-            while pending or tasks.outstanding:
-                for start in range(0, len(pending), PATHS_PER_TASK):
-                    tasks.submit(("paths", pending[start : start + PATHS_PER_TASK]))
-                pending = self._fresh(take(tasks.next_result()), seen)
+            follow(self._fresh([normal_path(path) for path in paths] + links, seen))
+            # Old addresses last: where a page answers one, the live site serves the page.
+            old = [path for path in stand_ins if path not in seen]
+            seen.update(old)
+            links = []
+            for task_result in tasks.map([("redirects", chunk) for chunk in chunks(old)]):
+                links += take(task_result)
+            follow(self._fresh(links, seen))
 
     @staticmethod
     def _fresh(links, seen):
@@ -289,7 +315,9 @@ class Exporter:
         manifest = Manifest(self.directory)
         previous = manifest.paths()
         result = Result(whole=True)
-        self.crawl(self.seeds(), result, progress, public_statement_ids())
+        site = ExportRequests(self.host, self.https).site()
+        self.crawl(self.seeds(), result, progress, public_statement_ids(),
+                   stand_ins=sorted(redirects.mirrored(site)))  # fmt: skip
         for path in previous - set(result.pages):
             self._remove(path, result)
         (self.directory / OLD_MANIFEST).unlink(missing_ok=True)
@@ -310,11 +338,13 @@ class Exporter:
         if changes.site_changed(since):
             return self.full(progress)
         started = timezone.now()
-        stale = changes.stale_paths(manifest, since)
+        stand_ins = changes.stale_stand_ins(manifest, since)
+        stale = changes.stale_paths(manifest, since) - stand_ins
         result = Result()
-        if stale:
-            known = lambda paths: manifest.known(paths - stale)  # noqa: E731
-            self.crawl(sorted(stale), result, progress, known=known, whole=False)
+        if stale or stand_ins:
+            known = lambda paths: manifest.known(paths - stale - stand_ins)  # noqa: E731
+            self.crawl(sorted(stale), result, progress, known=known, whole=False,
+                       stand_ins=sorted(stand_ins))  # fmt: skip
             added = set(result.pages) - manifest.known(set(result.pages))
             below = changes.pages_below(added, result.gone) - set(result.pages) - result.gone
             if below:

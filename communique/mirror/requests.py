@@ -32,6 +32,11 @@ class ExportRequests:
             ItemCache.attach(self._base, self.item_window)
         return self._base
 
+    def site(self):
+        """The site the mirror is of (found for the export's host)."""
+        self.base()
+        return self._site
+
     def for_path(self, path, language_code):
         base = self.base()
         request = self.factory.get(path)

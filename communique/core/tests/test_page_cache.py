@@ -57,6 +57,17 @@ def test_publishing_drops_listings_and_its_own_pages_but_not_other_statements(cl
     assert "Νέα μετάφραση" not in client.get("/el/statements/").content.decode()
 
 
+def test_moving_a_statement_drops_its_pages_and_listings_not_other_statements(client, page_cache):
+    other = make_statement("en", title="Unrelated statement")
+    moved = make_statement("en", title="Moved among its siblings")
+    for url in ["/en/statements/", "/el/", other.url, moved.url]:
+        client.get(url)
+    moved.move(moved.get_parent(), pos="first-child")
+    assert cache_state(client, other.url) == "hit"
+    for url in ["/en/statements/", "/el/", moved.url]:
+        assert cache_state(client, url) == "miss", url
+
+
 def test_renaming_a_category_drops_the_pages_that_name_it(client, page_cache):
     category = make_category("en", name="Old name")
     named = make_statement("en", title="Categorised")
@@ -121,6 +132,7 @@ def test_an_import_drops_the_listings_it_adds_to(client, page_cache, tmp_path):
 
 def test_changes_note_the_tags_they_drop_but_statements_own():
     from django.utils import timezone
+    from wagtail.contrib.redirects.models import Redirect
 
     from communique.core import changes
     from communique.core.models import Country
@@ -134,4 +146,7 @@ def test_changes_note_the_tags_they_drop_but_statements_own():
     assert changes.tags_changed_since(since) == {f"category:{category.translation_key}", "site"}
     later = timezone.now()
     statement.unpublish()
+    statement.move(statement.get_parent(), pos="first-child")
     assert changes.tags_changed_since(later) == set()
+    redirect = Redirect.add_redirect("/2019/05/an-old-address", redirect_to=statement)
+    assert changes.tags_changed_since(later) == {f"redirect:{redirect.pk}"}

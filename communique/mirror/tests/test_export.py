@@ -15,10 +15,12 @@ from urllib.parse import quote, unquote
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.encoding import iri_to_uri
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from wagtail.contrib.redirects.models import Redirect
 
 from communique.imports.tests.exports import posts_only
-from communique.mirror import search_index
+from communique.mirror import redirects, search_index
 from communique.mirror.exporter import Exporter
 from communique.mirror.links import internal_paths
 from communique.mirror.manifest import NAME as MANIFEST
@@ -98,6 +100,10 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
     deleting and importing, `--changed` gives byte for byte what a full export gives."""
     monkeypatch.setattr(search_index, "UNIT", 16)  # the demo's ids make several bundles
     root, host = served
+    arabic = StatementPage.objects.published().filter(locale__language_code="ar").first()
+    for old_path in ["/2019/05/an-old-wordpress-post/", "/?p=77", "/old/feed.xml"]:
+        Redirect.add_redirect(old_path, redirect_to=arabic)
+    Redirect.add_redirect("/category/old-solidarity/", redirect_to="/en/statements/")
     result = Exporter(root, host=host).full()
     assert result.written > 1000 and not result.removed
     assert result.indexed == StatementPage.objects.published().count()
@@ -110,6 +116,13 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
     statement = StatementPage.objects.published().filter(locale__language_code="el").first()
     status, _type, body = fetch(host, statement.url)
     assert status == 200 and statement.title in body.decode()
+    # Old addresses send the browser on, as the live site's redirects do; those with a
+    # query string or naming another kind of file cannot be files.
+    for path in ["/2019/05/an-old-wordpress-post/", "/2019/05/an-old-wordpress-post"]:
+        status, _type, body = fetch(host, path)
+        assert status == 200 and f'url={iri_to_uri(arabic.url)}"' in body.decode(), path
+    assert 'url=/en/statements/"' in fetch(host, "/category/old-solidarity/")[2].decode()
+    assert fetch(host, "/old/feed.xml")[0] == 404
     checked, broken = broken_links(root, host)
     assert checked > 1000 and broken == []
     for language in ("el", "ar", "ko"):
@@ -136,6 +149,11 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
     call_command("import_wxr", str(posts_only(tmp_path)), stdout=io.StringIO())
     imported = StatementPage.objects.get(title="Solidarity with the crane operators")
     assert Exporter(root, host=host).changed().written > 0
+    old_links = {
+        redirects.mirror_path(redirect.old_path)
+        for redirect in Redirect.objects.filter(redirect_page=imported)
+    }
+    assert old_links - {None}
     full = tmp_path / "full"
     Exporter(full, host=host).full()
     files = tree_files(full)
@@ -144,6 +162,8 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
     assert mismatch == [] and errors == []
     assert Path(root, added.url.strip("/"), "index.html").exists()
     assert Path(root, imported.url.strip("/"), "index.html").exists()
+    for path in old_links - {None}:
+        assert imported.url in fetch(host, path)[2].decode(), path
     assert not Path(root, unpublished.url.strip("/"), "index.html").exists()
 
 
@@ -158,7 +178,9 @@ def test_command_needs_at_least_one_worker(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp_path, monkeypatch):
+def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(
+    tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
     """Publishing a statement re-renders its listings' front pages, feeds and home pages, not
     their archive pages nor other listings; filling a stretch adds an archive page and
     updates the one below; a back-dated statement moves only the pages from its place up."""
@@ -242,6 +264,23 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(tmp
     assert not result.whole and unrelated.url not in result.pages
     page = Path(mirror, "en/statements/category/solidarity/index.html").read_text()
     assert "Solidarity and mutual aid" in page
+
+    # A statement given a new slug, then reordered among its siblings: its old address
+    # becomes a page that sends readers on (Wagtail made a redirect); neither change is
+    # one of the whole site.
+    since = timezone.now()
+    renamed = StatementPage.objects.get(pk=unrelated.pk)
+    old_url = renamed.url
+    renamed.slug = "renamed-for-the-mirror"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail's redirect: on commit
+        renamed.save_revision().publish()
+    renamed = StatementPage.objects.get(pk=renamed.pk)
+    renamed.move(renamed.get_parent(), pos="first-child")
+    assert not changes.site_changed(since)
+    result = Exporter(mirror).changed()
+    assert not result.whole and renamed.url in result.pages and old_url in result.pages
+    stand_in = Path(mirror, old_url.strip("/"), "index.html").read_text()
+    assert f'url={renamed.url}"' in stand_in and renamed.title not in stand_in
 
     full = tmp_path / "full"
     Exporter(full).full()
