@@ -39,7 +39,7 @@ from django.utils import timezone
 from communique.core import page_cache
 from communique.statements.windows import window_of
 
-from . import changes, redirects, search_index, workers
+from . import changes, lock, redirects, search_index, workers
 from .links import internal_paths, normal_path
 from .manifest import Manifest, statement_id
 from .requests import ExportRequests
@@ -308,9 +308,23 @@ class Exporter:
             result.removed += 1
             _remove_empty_parents(target.parent, self.directory)
 
-    @override_settings(**MIRROR_SETTINGS)
     def full(self, progress=None):
-        """Export everything; pages the previous export had and that are gone are removed."""
+        """Export everything; pages the previous export had and that are gone are removed.
+        MirrorBusy if another export is writing the directory (lock.py)."""
+        with lock.exclusive(self.directory):
+            return self._full(progress)
+
+    def changed(self, progress=None):
+        """Re-render what shows statements, categories, organisations and redirects changed
+        since the last export (see changes.py); export everything if what changed is on
+        every page. MirrorBusy if another export is writing the directory (lock.py)."""
+        if not Manifest(self.directory).exists():  # before the lock makes the directory
+            raise FileNotFoundError(f"No previous export in {self.directory}: run a full one.")
+        with lock.exclusive(self.directory):
+            return self._changed(progress)
+
+    @override_settings(**MIRROR_SETTINGS)
+    def _full(self, progress=None):
         started = timezone.now()
         manifest = Manifest(self.directory)
         previous = manifest.paths()
@@ -327,16 +341,14 @@ class Exporter:
         return result
 
     @override_settings(**MIRROR_SETTINGS)
-    def changed(self, progress=None):
-        """Re-render what shows statements, categories and organisations changed since the
-        last export (see changes.py); export everything if what changed is on every page."""
+    def _changed(self, progress=None):
         manifest = Manifest(self.directory)
-        exported_at = manifest.exists() and manifest.exported_at()
+        exported_at = manifest.exported_at()
         if not exported_at:
             raise FileNotFoundError(f"No previous export in {self.directory}: run a full one.")
         since = timezone.datetime.fromisoformat(exported_at)
         if changes.site_changed(since):
-            return self.full(progress)
+            return self._full(progress)
         started = timezone.now()
         stand_ins = changes.stale_stand_ins(manifest, since)
         stale = changes.stale_paths(manifest, since) - stand_ins

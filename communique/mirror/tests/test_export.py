@@ -7,6 +7,8 @@ import functools
 import http.server
 import io
 import json
+import os
+import signal
 import threading
 import urllib.error
 import urllib.request
@@ -20,10 +22,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from wagtail.contrib.redirects.models import Redirect
 
 from communique.imports.tests.exports import posts_only
-from communique.mirror import redirects, search_index
+from communique.mirror import lock, redirects, search_index, watch
 from communique.mirror.exporter import Exporter
 from communique.mirror.links import internal_paths
 from communique.mirror.manifest import NAME as MANIFEST
+from communique.mirror.manifest import Manifest
 from communique.statements.models import StatementPage
 from communique.statements.tests.factories import make_statement
 
@@ -299,3 +302,47 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(
     assert changes.site_changed(since)
     result = Exporter(mirror).changed()
     assert result.whole and result.total == manifest.count() == Manifest(full).count()
+
+
+def test_watch_exports_whenever_content_changes_one_export_at_a_time(tmp_path):
+    """`export_static --watch`: a full export into an empty directory, nothing while
+    nothing changes, `--changed` once a statement is published; never while another export
+    holds the mirror, and that one is tried again at the next look."""
+    mirror = tmp_path / "mirror"
+    exporter = Exporter(mirror)
+    outcomes = []
+    look = functools.partial(watch.watch, exporter, 0, lambda outcome, _s: outcomes.append(outcome))
+    look(rounds=3)
+    assert len(outcomes) == 1 and outcomes[0].whole
+    added = make_statement("en", title="Published while the mirror is watched")
+    look(rounds=1)
+    assert len(outcomes) == 2 and not outcomes[1].whole and added.url in outcomes[1].pages
+    later = make_statement("en", title="Published while another export runs")
+    with lock.exclusive(mirror):
+        look(rounds=1)
+        with pytest.raises(CommandError, match="Another export is writing"):
+            call_command("export_static", str(mirror), "--changed")
+    assert isinstance(outcomes[2], lock.MirrorBusy)
+    assert not Path(mirror, later.url.strip("/"), "index.html").exists()
+    look(rounds=2)
+    assert len(outcomes) == 4 and later.url in outcomes[3].pages
+
+
+def test_watch_command_stops_on_sigterm_once_its_export_is_done(tmp_path):
+    """SIGTERM (a service manager stopping it) arrives during the first export: the export
+    completes, then the command stops cleanly."""
+    mirror = tmp_path / "mirror"
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
+    out = io.StringIO()
+    try:
+        timer.start()
+        call_command("export_static", str(mirror), "--watch", "--interval", "30", stdout=out)
+    finally:
+        timer.cancel()
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Watching for changes every 30 s")
+    assert "Whole site exported:" in lines[1] and lines[-1] == "Stopped."
+    assert Manifest(mirror).exported_at()
