@@ -47,10 +47,12 @@ def measure_changed(directory):
     from communique.mirror.exporter import Exporter
 
     page = publish_like_the_newest()
-    started = time.perf_counter()
-    result = Exporter(directory).changed()
-    changed_seconds = time.perf_counter() - started
-    page.delete()
+    try:
+        started = time.perf_counter()
+        result = Exporter(directory).changed()
+        changed_seconds = time.perf_counter() - started
+    finally:  # a failed run must not leave its statement in the archive for the next
+        page.delete()
     started = time.perf_counter()
     removed = Exporter(directory).changed()
     return {
