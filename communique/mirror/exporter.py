@@ -104,13 +104,6 @@ def _remove_empty_parents(folder, root):
         folder = folder.parent
 
 
-def _redirect_page(location):
-    """A static stand-in for a redirect."""
-    return (f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" '
-            f'content="0; url={location}"><link rel="canonical" href="{location}">'
-            f'<a href="{location}">{location}</a>\n').encode()  # fmt: skip
-
-
 class Renderer:
     """Renders addresses and statement pages into the mirror's directory (one per process)."""
 
@@ -205,7 +198,7 @@ class Renderer:
         return self._redirect(path, redirects.location(redirect), redirects.tags(redirect))
 
     def _redirect(self, path, location, tags):
-        content = _redirect_page(location)
+        content = redirects.page(location)
         return content, tags, None, internal_paths(content, "html", path, self.host)
 
     def _links(self, content, content_type, path):

@@ -15,18 +15,22 @@ A stand-in is tagged with its redirect (`redirect:<id>`) and the page it leads t
 
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.db.models import F, Q
 from django.utils.encoding import iri_to_uri
+from django.utils.html import escape
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 from communique.core.changes import REDIRECT_TAG
+from communique.core.languages import text_direction
 
 from .links import normal_path
 
 TAG = REDIRECT_TAG  # + the redirect's id (core/changes.py records changed ones)
 TARGET_TAG = "redirect-to:"
 HTML_FILES = (".html", ".htm")
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def mirror_path(old_path):
@@ -82,6 +86,20 @@ def find(paths, site):
 def tags(redirect):
     page = [f"{TARGET_TAG}{redirect.redirect_page_id}"] if redirect.redirect_page_id else []
     return [f"{TAG}{redirect.pk}", *page]
+
+
+def page(location):
+    """The static stand-in for a redirect to `location`: a page that sends the browser on
+    at once and names `location` as the address to index, in the language of the page it
+    leads to (of the site's default language if that is not one of the site's pages)."""
+    first = location.split("/", 2)[1] if location.startswith("/") else ""
+    language = first if first in LANGUAGE_CODES else settings.LANGUAGE_CODE
+    target = escape(location)
+    return (f'<!doctype html><html lang="{language}" dir="{text_direction(language)}">'
+            f'<meta charset="utf-8"><title>{target}</title>'
+            f'<meta http-equiv="refresh" content="0; url={target}">'
+            f'<link rel="canonical" href="{target}"><a href="{target}">{target}</a>\n'
+            ).encode()  # fmt: skip
 
 
 def location(redirect):
