@@ -398,15 +398,9 @@ class Importer:
         return categories
 
     def redirect_old_urls(self, paths, page):
-        count = 0
         for old_path in paths:
-            Redirect.objects.update_or_create(
-                old_path=old_path,
-                site=None,
-                defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
-            )
-            count += 1
-        return count
+            point_redirect(old_path, page=page)
+        return len(paths)
 
     def redirect_category_archives(self):
         index = statement_index_for(self.locales[self.options.default_locale])
@@ -417,13 +411,22 @@ class Importer:
             if category is None:
                 continue
             target = index.url + index.reverse_subpage("category", args=[category.slug])
-            Redirect.objects.update_or_create(
-                old_path=Redirect.normalise_path(f"/category/{term.slug}/"),
-                site=None,
-                defaults={"redirect_link": target, "redirect_page": None, "is_permanent": True},
-            )
+            point_redirect(Redirect.normalise_path(f"/category/{term.slug}/"), link=target)
             self.summary.redirects += 1
 
     def count_groups(self):
         members = Counter(self.assignments[wp_id].group for wp_id in self.pages_by_wp_id)
         self.summary.translation_groups = sum(1 for count in members.values() if count > 1)
+
+
+def point_redirect(old_path, page=None, link=""):
+    """Make `old_path` redirect permanently, on every site, to `page` or else `link`; saved
+    only if that changes it, so that importing again leaves redirects as they are (each
+    save is a change the static mirror's `--changed` looks at)."""
+    redirect = Redirect.objects.filter(site=None, old_path=old_path).first()
+    wanted = (page.pk if page else None, link, True)
+    if redirect is None or (redirect.redirect_page_id, redirect.redirect_link,
+                            redirect.is_permanent) != wanted:  # fmt: skip
+        redirect = redirect or Redirect(old_path=old_path, site=None)
+        redirect.redirect_page, redirect.redirect_link, redirect.is_permanent = page, link, True
+        redirect.save()
