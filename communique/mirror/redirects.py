@@ -7,7 +7,7 @@ its old address, in the folder form (`/2019/05/a-post` → `2019/05/a-post/index
 static servers serve for both spellings, or as the file it names if that is an HTML file.
 Left out: addresses with a query string (`/?p=12`: no file can answer one), addresses
 naming another kind of file (`/feed.xml`: a server would not send HTML for it), and
-redirects to a page that is not live (they would be broken links).
+redirects to a page that is not live and public (they would be broken links).
 
 A stand-in is tagged with its redirect (`redirect:<id>`) and the page it leads to
 (`redirect-to:<id>`), so that `--changed` renders it again when either changes.
