@@ -10,8 +10,9 @@ touches:
   listing are re-rendered whole; when that adds an archive page or takes one away, the one
   below it follows (its "Newer" link leads elsewhere: `pages_below`);
 - the parts of the sitemap that hold its page ids;
-- if a month got its first statement or lost its last, that year's year and month pages
-  (their navigation lists the year's months);
+- if a month got its first statement or lost its last, the front pages of that year's year
+  and month listings (their navigation lists the year's months; archive pages name only
+  their own year and month: statements/listing.archive_page_navigation);
 - every page that lists statements without saying which (the archive page with its counts,
   the organisation directory, the sitemap's index and structure).
 
@@ -147,8 +148,8 @@ def _sitemap_parts(manifest, versions):
 
 
 def _year_if_months_changed(manifest, locale, month):
-    """The year and month pages of `month`'s year in `locale`, if the month now holds
-    statements and the mirror has no page of it, or the other way round."""
+    """The front pages of the year and month listings of `month`'s year in `locale`, if the
+    month now holds statements and the mirror has no page of it, or the other way round."""
     first = datetime.date.fromisoformat(f"{month}-01")
     had = any(number == FRONT for _p, number, _k in manifest.in_scope(locale, f"month:{month}"))
     rows = ListedStatement.objects.filter(
@@ -159,7 +160,8 @@ def _year_if_months_changed(manifest, locale, month):
     if had == rows.exists():
         return set()
     scopes = manifest.scopes_like(locale, f"month:{first:%Y}-%") | {f"year:{first:%Y}"}
-    return {path for scope in scopes for path, _number, _key in manifest.in_scope(locale, scope)}
+    return {path for scope in scopes for path, number, _key in manifest.in_scope(locale, scope)
+            if number == FRONT}  # fmt: skip
 
 
 def pages_below(added, gone):

@@ -63,6 +63,16 @@ def year_navigation(month_counts, year, base_url):
     return ArchiveYear(year, f"{base_url}{year:04d}/", months=months)
 
 
+def archive_page_navigation(year, month, base_url):
+    """The navigation of a year's or a month's archive page (page 3 of May): the year, and
+    the month if it is one, but not the year's other months. Those change when a month gets
+    its first statement, and every archive page of the year would change with them (on a
+    large archive, thousands of pages the static mirror must write again); the front page
+    shows them and the archive page links it."""
+    months = [(month, f"{base_url}{month:%Y/%m}/")] if month else []
+    return ArchiveYear(year, f"{base_url}{year:04d}/", months=months)
+
+
 def translations_by_key(keys, request):
     """Return {translation_key: [Translation, …]} of every published version, in language order.
 

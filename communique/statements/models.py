@@ -91,7 +91,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
                        scope="all", **extra):  # fmt: skip
         """A page of a listing (see core/pagination.py); `scope` names the listing for the
         static mirror (windows.note_window)."""
-        from .listing import build_items, year_navigation
+        from .listing import archive_page_navigation, build_items, year_navigation
         from .windows import note_window
 
         size = settings.COMMUNIQUE_LISTING_PAGE_SIZE
@@ -104,17 +104,23 @@ class StatementIndexPage(RoutablePageMixin, Page):
             # A category, country, year or month with nothing published is not a page: the
             # archive and the sitemap do not link it either.
             raise Http404("Nothing published here")
-        selected = extra.get("month_start") or extra.get("year_start")
+        month = extra.get("month_start")
+        selected = month or extra.get("year_start")
         base = page_url(self, request)
         items = build_items(page_obj.object_list, self.locale, request)
         note_window(request, scope, page_obj.number, items)
+        if selected and page_obj.number is None:
+            navigation = year_navigation(self.month_counts(), selected.year, base)
+        elif selected:
+            navigation = archive_page_navigation(selected.year, month, base)
+        else:
+            navigation = None
         context = {
             "heading": heading,
             "page_obj": page_obj,
             "items": items,
             "archive_url": base + self.reverse_subpage("archive"),
-            "year_navigation": selected
-            and year_navigation(self.month_counts(), selected.year, base),
+            "year_navigation": navigation,
             "listing_url": listing_url(request),
             **extra,
         }

@@ -176,6 +176,31 @@ def test_year_and_month_pages_show_the_months_of_their_year(client):
     assert client.get("/en/statements/0000/").status_code == 404
 
 
+def test_archive_pages_of_years_and_months_name_only_their_year_and_month(client, settings):
+    """The year's months are on the front pages only: a month's first statement changes
+    them, and would else change every archive page of the year (the mirror writes those)."""
+    settings.COMMUNIQUE_LISTING_PAGE_SIZE = 2
+    make_statement("en", title="Further back", date=datetime.date(1998, 2, 2))
+    for day in range(1, 5):
+        make_statement("en", title=f"April {day}", date=datetime.date(1998, 4, day))
+    for path in ["/en/statements/1998/04/page/1/", "/en/statements/1998/page/1/"]:
+        tree = lxml_html.fromstring(client.get(path).content)
+        assert tree.xpath("//article//h2/a"), path
+        links = tree.xpath("//nav[@class='archive']//a/@href")
+        assert "/en/statements/1998/02/" not in links and "/en/statements/1998/" in links, path
+        assert "/en/statements/archive/" in links, path
+    month = lxml_html.fromstring(client.get("/en/statements/1998/04/page/1/").content)
+    assert month.xpath("//nav[@class='archive']//ul//ul/li/a/@href") == ["/en/statements/1998/04/"]
+    assert month.xpath("//nav[@class='archive']//a[@aria-current='page']/@href") == [
+        "/en/statements/1998/04/"
+    ]
+    front = lxml_html.fromstring(client.get("/en/statements/1998/04/").content)
+    assert front.xpath("//nav[@class='archive']//ul//ul/li/a/@href") == [
+        "/en/statements/1998/02/",
+        "/en/statements/1998/04/",
+    ]
+
+
 def test_category_listings_follow_category_changes_unpublishing_and_deletion():
     dockers, ports = make_category("en", "Dockers"), make_category("en", "Ports")
     greek_dockers = make_category("el", "Λιμενεργάτες", translation_of=dockers)
