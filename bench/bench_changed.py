@@ -5,8 +5,11 @@ bench/archives.py). Needs a full export of the archive in var/bench/SIZE/mirror 
 one if there is none (about six minutes for 10,000 statements, an hour for 100,000).
 Publishes a statement like the archive's newest (its categories, countries and
 signatories), times `--changed`, then deletes the statement and times `--changed` again,
-which leaves the mirror as it was. Prints one JSON line: {"size": …, "changed_seconds": …,
-"changed_pages": …, "changed_indexed": …, "removed_seconds": …, "mirror_pages": …}.
+which leaves the mirror as it was. Then the same three times with one exporter that keeps
+its renderers warm between exports, as `export_static --watch` does (the first of those
+starts cold). Prints one JSON line: {"size": …, "changed_seconds": …, "changed_pages": …,
+"changed_indexed": …, "removed_seconds": …, "mirror_pages": …, "warm_changed_seconds":
+[…], "warm_removed_seconds": […]} (the warm figures of the second and third rounds).
 """
 
 import datetime
@@ -42,25 +45,42 @@ def publish_like_the_newest():
     return page
 
 
-def measure_changed(directory):
-    """Publish a statement, time `--changed` into `directory`, then take it away again."""
-    from communique.mirror.exporter import Exporter
-
+def publish_and_remove(exporter, exporter_after=None):
+    """Publish a statement, time `exporter.changed()`, then take it away again and time
+    `(exporter_after or exporter).changed()`: (result, seconds, result, seconds)."""
     page = publish_like_the_newest()
     try:
         started = time.perf_counter()
-        result = Exporter(directory).changed()
+        result = exporter.changed()
         changed_seconds = time.perf_counter() - started
     finally:  # a failed run must not leave its statement in the archive for the next
         page.delete()
     started = time.perf_counter()
-    removed = Exporter(directory).changed()
+    removed = (exporter_after or exporter).changed()
+    return result, changed_seconds, removed, time.perf_counter() - started
+
+
+def measure_changed(directory):
+    """Publish a statement, time `--changed` into `directory`, then take it away again;
+    then the same in rounds with renderers kept warm (`--watch`)."""
+    from communique.mirror.exporter import Exporter
+
+    result, changed_seconds, removed, removed_seconds = publish_and_remove(
+        Exporter(directory), Exporter(directory)
+    )
+    warm = Exporter(directory, warm=True)
+    try:
+        rounds = [publish_and_remove(warm) for _round in range(3)][1:]
+    finally:
+        warm.close()
     return {
         "changed_seconds": round(changed_seconds, 2),
         "changed_pages": result.written + result.unchanged,
         "changed_indexed": result.indexed,
-        "removed_seconds": round(time.perf_counter() - started, 2),
+        "removed_seconds": round(removed_seconds, 2),
         "mirror_pages": removed.total,
+        "warm_changed_seconds": [round(seconds, 2) for _r, seconds, _d, _s in rounds],
+        "warm_removed_seconds": [round(seconds, 2) for *_rest, seconds in rounds],
     }
 
 

@@ -75,14 +75,31 @@ def _logged(since):
                .values_list("page_id", flat=True))  # fmt: skip
 
 
-def _statements_changed(manifest, since):
+def stale_items(since):
+    """The page ids of the statements whose listing items may have changed since `since`
+    (every version of those published, unpublished, deleted or moved), or None if a
+    category or organisation changed (items name them). For a renderer kept between
+    exports (workers.Kept), which forgets those."""
+    if _named_tags(since):
+        return None
     logged = _logged(since)
-    if not logged:
-        return set()
+    return _versions(logged)[1] if logged else set()
+
+
+def _versions(logged):
+    """(translation keys, page ids of every version) of the statements with ids `logged`."""
     keys = set(StatementPage.objects.filter(pk__in=logged)
                .values_list("translation_key", flat=True))  # fmt: skip
     versions = logged | set(StatementPage.objects.filter(translation_key__in=keys)
                             .values_list("pk", flat=True))  # fmt: skip
+    return keys, versions
+
+
+def _statements_changed(manifest, since):
+    logged = _logged(since)
+    if not logged:
+        return set()
+    keys, versions = _versions(logged)
     stale = manifest.tagged({statement_tag(key) for key in keys}
                             | {f"page:{page_id}" for page_id in logged})  # fmt: skip
     stale |= manifest.tagged_without_window(LISTINGS)
@@ -107,9 +124,14 @@ def _statements_changed(manifest, since):
     return stale
 
 
+def _named_tags(since):
+    """The cache tags of the categories and organisations changed since `since`."""
+    return {tag for tag in tags_changed_since(since) - {SITE} if not tag.startswith(redirects.TAG)}
+
+
 def _named_changed(manifest, since):
     """The pages that show a category or organisation changed since `since`."""
-    tags = {tag for tag in tags_changed_since(since) - {SITE} if not tag.startswith(redirects.TAG)}
+    tags = _named_tags(since)
     if not tags:
         return set()
     # Its listing's pages show its statements (its scope is named as its tag: narrowed.py).

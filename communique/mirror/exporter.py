@@ -23,6 +23,7 @@ from the home pages, the sitemap and the feeds, each worker taking the next batc
 addresses as soon as it is free.
 """
 
+import contextlib
 import os
 import posixpath
 import re
@@ -33,6 +34,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
+from django.db import close_old_connections, connection
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -116,6 +118,15 @@ class Renderer:
         self.statements = StatementPages(requests=self.requests)
         self.routed = RoutedPages(requests=self.requests)
         self.assets = set()  # the asset paths this process has copied or found in place
+
+    def forget(self, page_ids=None):
+        """Before rendering again after content changed (a warm renderer: workers.Kept):
+        forget what the changes made stale, the items of the statements with `page_ids`
+        (None: everything read)."""
+        if not connection.in_atomic_block:  # a caller's transaction (a test's) is not ours
+            close_old_connections()  # long-lived: drop a connection the server has closed
+        self.requests.forget(page_ids)
+        self.routed = RoutedPages(requests=self.requests)
 
     def run(self, task):
         """Render a task, ("paths", [path, …]) or ("statements", [page id, …]), and write its
@@ -216,11 +227,41 @@ def search_pages():
 
 
 class Exporter:
-    def __init__(self, directory, host="localhost", https=False, workers=None):
+    def __init__(self, directory, host="localhost", https=False, workers=None, warm=False):
+        """`warm`: keep the renderers of `changed()` from one export to the next
+        (workers.Kept), for a process that exports again and again (`--watch`); `close()`
+        ends them."""
         self.directory = Path(directory)
         self.host = host
         self.https = https
         self.workers = workers or os.cpu_count() or 1
+        self.warm = warm
+        self._kept = None
+
+    def close(self):
+        """End the renderers kept between exports, if any."""
+        if self._kept is not None:
+            self._kept.close()
+            self._kept = None
+
+    @contextlib.contextmanager
+    def _tasks(self, whole):
+        """Where a crawl's tasks go: kept renderers for an export by changes, if `warm`;
+        else a pool of new ones (workers.pool)."""
+        processes = self.workers if workers.can_fork() else 1
+        if not self.warm or whole:
+            with workers.pool(Renderer(self.directory, self.host, self.https, whole),
+                              processes) as tasks:  # fmt: skip
+                yield tasks
+            return
+        yield self._kept_renderers().tasks()
+
+    def _kept_renderers(self):
+        if self._kept is None:
+            processes = self.workers if workers.can_fork() else 1
+            renderer = Renderer(self.directory, self.host, self.https, whole=False)
+            self._kept = workers.Kept(renderer, processes)
+        return self._kept
 
     def seeds(self):
         seeds = {"/", "/robots.txt", "/sitemap.xml"} | search_pages()
@@ -236,8 +277,7 @@ class Exporter:
         `stand_ins` (redirects.py) that no page took; a linked page `known(paths)` names,
         or one `result` holds already, is left as it is."""
         seen = set(result.pages) | result.gone
-        renderer = Renderer(self.directory, self.host, self.https, whole)
-        with workers.pool(renderer, self.workers if workers.can_fork() else 1) as tasks:
+        with self._tasks(whole) as tasks:
 
             def take(task_result):
                 outcomes, copied = task_result
@@ -318,6 +358,7 @@ class Exporter:
 
     @override_settings(**MIRROR_SETTINGS)
     def _full(self, progress=None):
+        self.close()  # what kept renderers read may all be stale: the next starts anew
         started = timezone.now()
         manifest = Manifest(self.directory)
         previous = manifest.paths()
@@ -343,6 +384,8 @@ class Exporter:
         if changes.site_changed(since):
             return self._full(progress)
         started = timezone.now()
+        if self.warm:
+            self._kept_renderers().begin(changes.stale_items(since))
         stand_ins = changes.stale_stand_ins(manifest, since)
         stale = changes.stale_paths(manifest, since) - stand_ins
         result = Result()

@@ -23,14 +23,24 @@ class ExportRequests:
         self.item_window = ItemCache.WINDOW if whole else 0
         self._base = None
         self._site = None
+        self._items = None  # kept from an earlier export: see `forget`
 
     def base(self):
         """The request this process reads the shared things on."""
         if self._base is None:
             self._base = self.factory.get("/")
             self._site = Site.find_for_request(self._base)
-            ItemCache.attach(self._base, self.item_window)
+            ItemCache.attach(self._base, self.item_window, self._items)
         return self._base
+
+    def forget(self, page_ids=None):
+        """Before rendering again after content changed: read the site, its main pages,
+        page URLs and versions again, and keep the listing items but those of the
+        statements with `page_ids` (None: keep none; see ItemCache.forget)."""
+        if self._base is not None:
+            self._items = ItemCache.of(self._base)
+            self._items.forget(page_ids)
+        self._base = self._site = None
 
     def site(self):
         """The site the mirror is of (found for the export's host)."""

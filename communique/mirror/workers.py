@@ -83,6 +83,85 @@ class Forked:
         return self.pool.imap_unordered(_run, tasks)
 
 
+class Rounds:
+    """A renderer kept from one export to the next (`Kept`). Each task comes as (export
+    number, what the recent exports made stale, task); before its first task of a later
+    export the renderer forgets what the exports since its last task made stale
+    (Renderer.forget), or everything if they are no longer on record."""
+
+    def __init__(self, renderer):
+        self.renderer = renderer
+        self.number = 0
+
+    def run(self, message):
+        number, recent, task = message
+        if number != self.number:
+            missed = [stale for export, stale in recent if export > self.number]
+            if len(missed) == number - self.number and None not in missed:
+                self.renderer.forget(set().union(*missed))
+            else:
+                self.renderer.forget(None)
+            self.number = number
+        return self.renderer.run(task)
+
+
+class _Numbered:
+    """Tasks sent to kept renderers as messages of one export (see Rounds)."""
+
+    def __init__(self, tasks, number, recent):
+        self.tasks, self.number, self.recent = tasks, number, recent
+
+    @property
+    def outstanding(self):
+        return self.tasks.outstanding
+
+    def submit(self, task):
+        self.tasks.submit((self.number, self.recent, task))
+
+    def next_result(self):
+        return self.tasks.next_result()
+
+    def map(self, tasks):
+        return self.tasks.map([(self.number, self.recent, task) for task in tasks])
+
+
+class Kept:
+    """Renderers that stay from one export to the next, for a process that exports again
+    and again (`export_static --watch`): forked once (or this process's own), they keep
+    compiled templates, translation catalogues and the listing items they built, where a
+    new pool starts cold each time (a worker's first pages cost ~0.6 s of warming up, and
+    reading the items a page shows most of what rendering it costs)."""
+
+    RECENT = 20  # exports whose stale statements the messages carry
+
+    def __init__(self, renderer, processes):
+        self.number = 0
+        self.recent = ()
+        self.rounds = Rounds(renderer)
+        self._pool = None
+        if processes > 1:
+            connections.close_all()
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(processes, initializer=_start, initargs=(self.rounds,))
+
+    def begin(self, stale):
+        """Start an export whose changes made the listing items of the statements with
+        page ids `stale` stale (None: everything the renderers read)."""
+        self.number += 1
+        self.recent = (*self.recent[1 - self.RECENT :], (self.number, stale))
+
+    def tasks(self):
+        """Something to submit the export's tasks to (as workers.pool gives)."""
+        tasks = Forked(self._pool) if self._pool else InProcess(self.rounds)
+        return _Numbered(tasks, self.number, self.recent)
+
+    def close(self):
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 @contextlib.contextmanager
 def pool(renderer, processes):
     """Something to submit tasks to: `processes` forked workers when that is more than one

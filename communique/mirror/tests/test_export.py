@@ -304,6 +304,45 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(
     assert result.whole and result.total == manifest.count() == Manifest(full).count()
 
 
+def assert_same_files(mirror, full):
+    files = tree_files(full)
+    assert tree_files(mirror) == files
+    _match, mismatch, errors = filecmp.cmpfiles(mirror, full, files, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_warm_renderers_kept_between_exports_forget_what_changed(tmp_path):
+    """An exporter that keeps its renderers from one `--changed` to the next (`--watch`)
+    reuses the listing items they built but those of the statements that changed: after a
+    statement, its translation, a category's new name and an unpublication, the mirror
+    equals a full export, byte for byte."""
+    from communique.statements.models import Category
+
+    mirror = tmp_path / "mirror"
+    exporter = Exporter(mirror, warm=True)
+    exporter.full()
+    solidarity = Category.objects.get(slug="solidarity", locale__language_code="en")
+    first = make_statement("en", title="Kept warm", date=datetime.date(2030, 1, 1))
+    first.categories = [solidarity]
+    first.save_revision().publish()
+    assert "/en/statements/" in exporter.changed().pages  # its item built and kept
+    greek = make_statement("el", title="Κρατημένη ζεστή", date=datetime.date(2030, 1, 1),
+                           translation_of=first)  # fmt: skip
+    result = exporter.changed()
+    assert "/en/statements/" in result.pages and greek.url in result.pages
+    english = Path(mirror, "en/statements/index.html").read_text()
+    assert greek.url in english  # its English item now links the translation
+    solidarity.name = "Solidarity kept warm"
+    solidarity.save()
+    assert not exporter.changed().whole
+    StatementPage.objects.get(pk=first.pk).unpublish()
+    exporter.changed()
+    exporter.close()
+    full = tmp_path / "full"
+    Exporter(full).full()
+    assert_same_files(mirror, full)
+
+
 def test_watch_exports_whenever_content_changes_one_export_at_a_time(tmp_path):
     """`export_static --watch`: a full export into an empty directory, nothing while
     nothing changes, `--changed` once a statement is published; never while another export

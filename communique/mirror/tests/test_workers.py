@@ -49,3 +49,51 @@ def test_one_process_runs_the_tasks_here():
         tasks.submit(1)
         assert tasks.next_result() == (1, os.getpid())
         assert list(tasks.map([2])) == [(2, os.getpid())]
+
+
+class ForgetfulRenderer(EchoRenderer):
+    """Notes what it was told to forget, and in which process."""
+
+    def __init__(self):
+        self.forgotten = []
+
+    def forget(self, page_ids):
+        self.forgotten.append(page_ids)
+
+    def run(self, task):
+        return task, os.getpid(), list(self.forgotten)
+
+
+def test_kept_renderers_forget_what_each_export_made_stale_before_its_first_task():
+    kept = workers.Kept(ForgetfulRenderer(), 1)
+    kept.begin({1, 2})
+    tasks = kept.tasks()
+    tasks.submit("a")
+    tasks.submit("b")
+    assert [tasks.next_result()[2] for _ in range(2)] == [[{1, 2}], [{1, 2}]]
+    kept.begin({3})
+    kept.begin(set())  # an export this renderer took no task of
+    assert list(kept.tasks().map(["c"]))[0][2] == [{1, 2}, {3}]
+    kept.begin(None)  # a category renamed: everything
+    assert list(kept.tasks().map(["d"]))[0][2][-1] is None
+
+
+def test_a_kept_renderer_that_missed_more_exports_than_are_on_record_forgets_everything():
+    kept = workers.Kept(ForgetfulRenderer(), 1)
+    for number in range(workers.Kept.RECENT + 1):
+        kept.begin({number})
+    assert list(kept.tasks().map(["a"]))[0][2] == [None]
+
+
+def test_kept_workers_are_the_same_processes_from_one_export_to_the_next():
+    kept = workers.Kept(ForgetfulRenderer(), 2)
+    try:
+        pids = set()
+        for number in range(3):
+            kept.begin({number})
+            tasks = kept.tasks()
+            assert isinstance(tasks.tasks, workers.Forked)
+            pids |= {pid for _task, pid, _forgotten in tasks.map(range(20))}
+        assert len(pids) == 2 and os.getpid() not in pids
+    finally:
+        kept.close()

@@ -28,7 +28,8 @@ def statement_item(context, item, **values):
     if cache is None:
         return render()
     index = context.get("statement_index")
-    key = (item.page.pk, item.is_fallback, tuple(category.pk for category in item.categories),
-           context.get("LANGUAGE_CODE"), values.get("heading_level", context.get("heading_level")),
+    key = (ItemCache.ITEM, item.page.pk, item.is_fallback,
+           tuple(category.pk for category in item.categories), context.get("LANGUAGE_CODE"),
+           values.get("heading_level", context.get("heading_level")),
            getattr(index, "pk", None))  # fmt: skip
     return cache.remember(key, render)

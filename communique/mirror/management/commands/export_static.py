@@ -45,9 +45,14 @@ class Command(BaseCommand):
             raise CommandError("--workers must be at least 1.")
         if options["interval"] <= 0:
             raise CommandError("--interval must be more than 0 seconds.")
-        exporter = Exporter(directory, host=host, https=https, workers=workers)
         if options["watch"]:
-            return self.watch(exporter, options["interval"])
+            # Its renderers stay warm from one export to the next (workers.Kept).
+            exporter = Exporter(directory, host=host, https=https, workers=workers, warm=True)
+            try:
+                return self.watch(exporter, options["interval"])
+            finally:
+                exporter.close()
+        exporter = Exporter(directory, host=host, https=https, workers=workers)
         show = options["verbosity"] > 0
         started = time.perf_counter()
         columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
