@@ -34,6 +34,11 @@ def add_tags(request, *tags):
     request._cache_tags = getattr(request, "_cache_tags", set()) | set(tags)
 
 
+def added_tags(request):
+    """The tags the views said this response shows (see add_tags), no others."""
+    return set(getattr(request, "_cache_tags", ()))
+
+
 def statement_tag(translation_key):
     return f"statement:{translation_key}"
 

@@ -130,13 +130,17 @@ def _named_tags(since):
 
 
 def _named_changed(manifest, since):
-    """The pages that show a category or organisation changed since `since`."""
+    """The pages that show a category or organisation changed since `since`, and those
+    that list statements without saying which: the sitemap (its structure names the
+    listings of categories and organisations by their addresses; its index dates the parts
+    by the last change), the archive page and the organisation directory."""
     tags = _named_tags(since)
     if not tags:
         return set()
     # Its listing's pages show its statements (its scope is named as its tag: narrowed.py).
     statements = manifest.shown_in(tags)
-    return manifest.tagged(tags) | {path for path, *_rest in manifest.showing(statements)}
+    return (manifest.tagged(tags) | manifest.tagged_without_window(LISTINGS)
+            | {path for path, *_rest in manifest.showing(statements)})  # fmt: skip
 
 
 def _lower(moved, listing, number=None, key=None):

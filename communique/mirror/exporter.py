@@ -195,8 +195,10 @@ class Renderer:
             redirect = redirects.find([path], self.requests.site()).get(path)
             if redirect is not None:
                 return self._stand_in(path, redirect)
-            # Statements do not move it: only the site's own changes touch it.
-            return self._redirect(path, response["Location"], [page_cache.SITE])
+            # Statements do not move it: only the site's own changes touch it, and what the
+            # view said it leads to (a category under another language's slug: its own).
+            tags = sorted({page_cache.SITE, *page_cache.added_tags(request)})
+            return self._redirect(path, response["Location"], tags)
         if response.status_code != 200 or response.streaming:
             return None
         links = self._links(response.content, response.get("Content-Type", ""), path)

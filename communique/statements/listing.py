@@ -191,6 +191,10 @@ class ItemCache:
     def of(cls, request):
         return getattr(request, cls.ATTRIBUTE, None)
 
+    def has(self, key):
+        """Whether something is kept for `key` (see `remember`)."""
+        return key in self.fragments
+
     def remember(self, key, compute):
         """compute(), worked out once for `key` (an item's HTML: see the statement_item
         template tag; a feed's scope)."""

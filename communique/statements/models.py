@@ -18,6 +18,7 @@ from wagtail.search import index
 from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
+from communique.core.page_cache import add_tags
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
 from communique.core.timestamps import first_of_next_month
 
@@ -153,6 +154,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
 
         category = find_category(slug, self.locale)
         if category.slug != slug:
+            add_tags(request, category_scope(category))  # it leads where the category is
             return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
         return self.render_narrowed(request, category_scope(category), category_pages(category),
                                     category.name, number, category=category)  # fmt: skip

@@ -51,6 +51,11 @@ def resolve_scope(locale, kind, value=""):
         return Scope(kind, "", _("Statements"), index.url)
     if kind == "category":
         category = find_category(value, locale)
+        if category.slug != value:
+            # Another language's address (or an old one another language still has): its
+            # listing redirects, but a feed has one address per language, so that it is
+            # not served again wherever a version's slug is (nor kept in the mirror).
+            raise Http404("No such feed")
         return Scope(kind, category.slug, category.name,
                      index.url + index.reverse_subpage("category", args=[category.slug]),
                      category_scope(category), category_pages(category))  # fmt: skip

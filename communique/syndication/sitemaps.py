@@ -172,7 +172,7 @@ def link_alternates(entries, absolute):
             member.alternates = alternates
 
 
-def _urls(request, entries, shown=None):
+def urls_of(request, entries, shown=None):
     """Urlset rows for `entries` (those in `shown`, if given), alternates linked over all."""
     absolute = functools.cache(request.build_absolute_uri)  # each path comes up many times
     link_alternates(entries, absolute)
@@ -182,15 +182,17 @@ def _urls(request, entries, shown=None):
     ]
 
 
-def structure_urls(request):
-    """Urlset rows for every public page but statements, and every listing."""
+def structure_entries(request):
+    """Entries for every public page but statements, and every listing (without their
+    alternates and absolute addresses, which `urls_of` adds: the sitemap index only counts
+    them)."""
     others = [model for model in get_page_models() if not issubclass(model, StatementPage)]
     types = ContentType.objects.get_for_models(*others).values()  # cached by Django
     # Picked by content type (its index, in a subquery) rather than with not_type(): SQLite
     # read every statement's row to find the few others.
     ids = Page.objects.filter(content_type__in=types).order_by().values("pk")
     pages = page_entries(request, public_pages().filter(pk__in=ids))
-    return _urls(request, [entry for _pk, entry in pages] + listing_entries(request))
+    return [entry for _pk, entry in pages] + listing_entries(request)
 
 
 def statement_urls(request, ids=None):
@@ -207,7 +209,7 @@ def statement_part(request, ids=None):
         statements = statements.filter(translation_key__in=keys)
     entries = page_entries(request, statements)
     shown = None if ids is None else [entry for pk, entry in entries if pk in ids]
-    return _urls(request, [entry for _pk, entry in entries], shown), [pk for pk, _e in entries]
+    return urls_of(request, [entry for _pk, entry in entries], shown), [pk for pk, _e in entries]
 
 
 def more_statements_than(number):

@@ -12,7 +12,8 @@ from .sitemaps import (
     statement_part,
     statement_ranges,
     statement_urls,
-    structure_urls,
+    structure_entries,
+    urls_of,
 )
 
 
@@ -29,9 +30,9 @@ def _xml(request, template, context):
 
 def sitemap(request):
     """The sitemap itself, or an index of parts once it outgrows one file."""
-    limit, structure = sitemap_limit(), structure_urls(request)
+    limit, structure = sitemap_limit(), structure_entries(request)
     if fits_one_file(structure, limit):
-        return _urlset(structure + statement_urls(request))
+        return _urlset(urls_of(request, structure) + statement_urls(request))
     parts = [reverse("sitemap_part", args=[n]) for n in range(1, -(-len(structure) // limit) + 1)]
     parts += [reverse("statement_sitemap", args=[ids.start // limit])
               for ids in statement_ranges(limit)]  # fmt: skip
@@ -43,10 +44,10 @@ def sitemap(request):
 
 def sitemap_part(request, number):
     """Slice `number` of the site's structure, in a sitemap index (see sitemaps.py)."""
-    limit, structure = sitemap_limit(), structure_urls(request)
+    limit, structure = sitemap_limit(), structure_entries(request)
     if number < 1 or fits_one_file(structure, limit) or (number - 1) * limit >= len(structure):
         raise Http404("No such sitemap part")
-    return _urlset(structure[(number - 1) * limit : number * limit])
+    return _urlset(urls_of(request, structure, structure[(number - 1) * limit : number * limit]))
 
 
 def statement_sitemap(request, number):
@@ -55,7 +56,7 @@ def statement_sitemap(request, number):
     limit = sitemap_limit()
     # More statements than one file holds: an index, whatever the structure (which takes
     # longer to build than a part of statements on 100,000 of them).
-    if not more_statements_than(limit) and fits_one_file(structure_urls(request), limit):
+    if not more_statements_than(limit) and fits_one_file(structure_entries(request), limit):
         raise Http404("No such sitemap part")
     urls, page_ids = statement_part(request, range(number * limit, (number + 1) * limit))
     if not urls:

@@ -314,8 +314,8 @@ def assert_same_files(mirror, full):
 def test_warm_renderers_kept_between_exports_forget_what_changed(tmp_path):
     """An exporter that keeps its renderers from one `--changed` to the next (`--watch`)
     reuses the listing items they built but those of the statements that changed: after a
-    statement, its translation, a category's new name and an unpublication, the mirror
-    equals a full export, byte for byte."""
+    statement, its translation, a category's new name and address and an unpublication,
+    the mirror equals a full export, byte for byte."""
     from communique.statements.models import Category
 
     mirror = tmp_path / "mirror"
@@ -333,8 +333,12 @@ def test_warm_renderers_kept_between_exports_forget_what_changed(tmp_path):
     english = Path(mirror, "en/statements/index.html").read_text()
     assert greek.url in english  # its English item now links the translation
     solidarity.name = "Solidarity kept warm"
+    solidarity.slug = "solidarity-kept-warm"  # the sitemap names it by its address
     solidarity.save()
     assert not exporter.changed().whole
+    assert (
+        "/en/statements/category/solidarity-kept-warm/" in Path(mirror, "sitemap.xml").read_text()
+    )
     StatementPage.objects.get(pk=first.pk).unpublish()
     exporter.changed()
     exporter.close()

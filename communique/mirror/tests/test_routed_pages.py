@@ -1,6 +1,6 @@
-"""Listings, archives and organisation pages rendered by their main page's own routes, and
-feeds rendered by their view, are the live site's pages, byte for byte, with the same cache
-tags."""
+"""Home pages, listings, archives and organisation pages rendered by their main page's own
+routes, and feeds rendered by their view, are the live site's pages, byte for byte, with the
+same cache tags."""
 
 import pytest
 from django.db import connection
@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from communique.core import page_cache
-from communique.mirror.exporter import MIRROR_SETTINGS
+from communique.mirror.exporter import MIRROR_SETTINGS, with_full_feeds
 from communique.mirror.links import internal_paths
 from communique.mirror.routed_pages import RoutedPages
 from communique.statements.listing import ItemCache
@@ -31,7 +31,7 @@ def routed_pages_of(languages):
             continue  # a feed (see below) or an asset
         served = routed.serve(path)
         if served is None:
-            content = client.get(path).content  # a home page, a statement
+            content = client.get(path).content  # a statement, a standard page
         else:
             found[path] = served
             content = served[0].content
@@ -44,6 +44,8 @@ def routed_pages_of(languages):
 
 def kind(path):
     parts = path.strip("/").split("/")[1:]
+    if not parts:
+        return "home"
     if parts[0] == "organisations":
         return "organisation" if len(parts) > 1 else "directory"
     if len(parts) == 1 or parts[1] == "page":
@@ -64,7 +66,8 @@ def test_routed_pages_equal_the_live_pages_in_every_script():
     pages = [path for path, (response, _request) in found.items() if response.status_code == 200]
     assert len(pages) > 200, len(pages)
     kinds = {kind(path) for path in pages}
-    assert kinds == {"listing", "category", "country", "archive", "organisation", "directory"}
+    assert kinds == {"home", "listing", "category", "country", "archive", "organisation",
+                     "directory"}  # fmt: skip
     assert {path.split("/")[1] for path in pages} == {"en", "el", "ar", "ko"}
 
 
@@ -103,13 +106,13 @@ def test_feeds_from_their_view_equal_the_live_feeds():
     routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
     feeds = set()
     for language in ("en", "el", "ar", "ko"):
-        home = client.get(f"/{language}/statements/")
-        feeds |= {path for path in internal_paths(home.content, "html", "/", HOST)
-                  if "/feeds/" in path}  # fmt: skip
-        for scope in ["category/climate", "country/gr", "organisation/sea"]:
-            for full in ("", "full/"):
-                feeds.add(f"/{language}/feeds/{full}{scope}.atom")
+        for listing in ("statements/", "statements/category/climate/", "statements/country/gr/",
+                        "organisations/sea/"):  # fmt: skip
+            page = client.get(f"/{language}/{listing}", follow=True)  # climate: their slug
+            links = internal_paths(page.content, "html", "/", HOST)
+            feeds |= with_full_feeds({path for path in links if "/feeds/" in path})
     assert len(feeds) > 30
+    assert "/el/feeds/full/category/klima.atom" in feeds
     for path in sorted(feeds):
         response, request = routed.serve(path)
         live = client.get(path)
@@ -118,6 +121,10 @@ def test_feeds_from_their_view_equal_the_live_feeds():
         assert response["Content-Type"] == live["Content-Type"], path
         assert page_cache.tags_of(request) == page_cache.tags_of(live.wsgi_request), path
     assert routed.serve("/en/feeds/category/no-such-category.rss")[0].status_code == 404
+    # A feed has one address per language: not another language's slug (its listing
+    # redirects there), which a renamed category's old slug may still be.
+    assert routed.serve("/el/feeds/category/climate.atom")[0].status_code == 404
+    assert client.get("/el/feeds/category/climate.atom").status_code == 404
 
 
 @override_settings(**MIRROR_SETTINGS)
@@ -135,7 +142,7 @@ def test_routed_redirects_and_missing_pages_answer_as_the_live_site():
 
 def test_paths_no_main_page_routes_are_left_to_the_client():
     routed = RoutedPages(HOST)
-    for path in ["/", "/en/", "/sitemap.xml", "/robots.txt", "/en/statements", "/en/search/",
+    for path in ["/", "/en/about/", "/sitemap.xml", "/robots.txt", "/en/statements", "/en/search/",
                  "/zz/feeds/statements.rss", "/en/statements/a-statement/"]:  # fmt: skip
         assert routed.serve(path) is None, path
 
