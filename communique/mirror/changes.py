@@ -13,6 +13,8 @@ touches:
 - if a month got its first statement or lost its last, the front pages of that year's year
   and month listings (their navigation lists the year's months; archive pages name only
   their own year and month: statements/listing.archive_page_navigation);
+- if a month, a category or a country got its first statement or lost its last, the parts
+  of the sitemap that list the site's structure (`sitemap_structure`);
 - every page that lists statements without saying which (the archive page with its counts,
   the organisation directory, the sitemap's index and structure).
 
@@ -37,8 +39,8 @@ from wagtail.models import PageLogEntry
 from communique.core.changes import tags_changed_since
 from communique.core.page_cache import LISTINGS, SITE, statement_tag
 from communique.core.timestamps import first_of_next_month
-from communique.statements.models import ListedStatement, StatementPage
-from communique.statements.windows import FRONT, listed_places
+from communique.statements.models import ListedInScope, ListedStatement, StatementPage
+from communique.statements.windows import FRONT, STRUCTURE, listed_places
 from communique.syndication.sitemaps import sitemap_limit
 
 from . import redirects
@@ -119,9 +121,27 @@ def _statements_changed(manifest, since):
     for (locale, scope), (number, key, left) in moved.items():
         stale |= _from_place(manifest.in_scope(locale, scope), number, key, left)
     stale |= _sitemap_parts(manifest, versions)
-    for locale, month in months:
-        stale |= _year_if_months_changed(manifest, locale, month)
+    changed_months = {(locale, month) for locale, month in months
+                      if _month_appeared_or_went(manifest, locale, month)}  # fmt: skip
+    for locale, month in changed_months:
+        stale |= _year_front_pages(manifest, locale, month)
+    if changed_months or _listings_appeared_or_went(manifest, {scope for _l, scope in moved}):
+        stale |= sitemap_structure(manifest)
     return stale
+
+
+def sitemap_structure(manifest):
+    """The parts of the sitemap that list the site's structure (syndication/views.py)."""
+    return {path for path, _number, _key in manifest.in_scope("", STRUCTURE)}
+
+
+def _listings_appeared_or_went(manifest, scopes):
+    """Whether a category or country of `scopes` got its first statement or lost its last
+    (the sitemap's structure lists those that hold statements)."""
+    narrowed = {scope for scope in scopes if scope.startswith(("category:", "country:"))}
+    listed = set(ListedInScope.objects.filter(scope__in=narrowed)
+                 .values_list("scope", flat=True).distinct())  # fmt: skip
+    return any((scope in listed) != manifest.has_scope(scope) for scope in narrowed)
 
 
 def _named_tags(since):
@@ -140,6 +160,7 @@ def _named_changed(manifest, since):
     # Its listing's pages show its statements (its scope is named as its tag: narrowed.py).
     statements = manifest.shown_in(tags)
     return (manifest.tagged(tags) | manifest.tagged_without_window(LISTINGS)
+            | sitemap_structure(manifest)
             | {path for path, *_rest in manifest.showing(statements)})  # fmt: skip
 
 
@@ -173,9 +194,9 @@ def _sitemap_parts(manifest, versions):
     return {path for path, number, _key in manifest.in_scope("", "sitemap") if number in numbers}
 
 
-def _year_if_months_changed(manifest, locale, month):
-    """The front pages of the year and month listings of `month`'s year in `locale`, if the
-    month now holds statements and the mirror has no page of it, or the other way round."""
+def _month_appeared_or_went(manifest, locale, month):
+    """Whether `month` now holds statements in `locale` and the mirror has no page of it,
+    or the other way round."""
     first = datetime.date.fromisoformat(f"{month}-01")
     had = any(number == FRONT for _p, number, _k in manifest.in_scope(locale, f"month:{month}"))
     rows = ListedStatement.objects.filter(
@@ -183,8 +204,12 @@ def _year_if_months_changed(manifest, locale, month):
     )
     if not settings.COMMUNIQUE_SHOW_UNTRANSLATED:
         rows = rows.filter(is_fallback=False)
-    if had == rows.exists():
-        return set()
+    return had != rows.exists()
+
+
+def _year_front_pages(manifest, locale, month):
+    """The front pages of the year and month listings of `month`'s year in `locale`."""
+    first = datetime.date.fromisoformat(f"{month}-01")
     scopes = manifest.scopes_like(locale, f"month:{first:%Y}-%") | {f"year:{first:%Y}"}
     return {path for scope in scopes for path, number, _key in manifest.in_scope(locale, scope)
             if number == FRONT}  # fmt: skip

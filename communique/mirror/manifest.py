@@ -153,6 +153,11 @@ class Manifest:
         return [(path, number, (date, page_id))
                 for path, number, date, page_id in self._select(sql, (scope, locale))]  # fmt: skip
 
+    def has_scope(self, scope):
+        """Whether the mirror has a page of the listing `scope` in any language."""
+        sql = "SELECT 1 FROM pages WHERE scope = ? LIMIT 1"
+        return bool(self._select(sql, (scope,)))
+
     def scopes_like(self, locale, pattern):
         """The listings in `locale` whose names match the SQL LIKE `pattern`."""
         sql = "SELECT DISTINCT scope FROM pages WHERE locale = ? AND scope LIKE ?"

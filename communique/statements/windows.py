@@ -9,13 +9,15 @@ then page id): the window noted here says which statements those are.
 Scopes are named as `listed_places` names a statement's: "all",
 "category:<translation key>", "country:<code>", "organisation:<translation key>",
 "year:<yyyy>", "month:<yyyy-mm>"; and "sitemap" for a part of the sitemap that lists a
-range of statements (its number: the range's).
+range of statements (its number: the range's), STRUCTURE for one that lists the site's
+structure (no statements: the listings of categories, countries and months that hold some).
 """
 
 _WINDOW = "_communique_listing_window"
 # The numbers of a front page, and of a page showing the newest few (a feed, a home page);
 # archive pages are 1, 2, …
 FRONT, NEWEST = 0, -1
+STRUCTURE = "sitemap-structure"
 
 
 def note_window(request, scope, number, items):

@@ -3,7 +3,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from communique.core import changes, page_cache
-from communique.statements.windows import note_shown
+from communique.statements.windows import STRUCTURE, note_shown
 
 from .sitemaps import (
     more_statements_than,
@@ -47,6 +47,9 @@ def sitemap_part(request, number):
     limit, structure = sitemap_limit(), structure_entries(request)
     if number < 1 or fits_one_file(structure, limit) or (number - 1) * limit >= len(structure):
         raise Http404("No such sitemap part")
+    # It shows no statement: only a month, category or country that got its first or lost
+    # its last, and changes of categories, organisations and the site, touch it (the mirror).
+    note_shown(request, STRUCTURE, number, [])
     return _urlset(urls_of(request, structure, structure[(number - 1) * limit : number * limit]))
 
 

@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from communique.mirror import changes
 from communique.mirror.manifest import Manifest
 from communique.statements.tests.factories import make_statement
-from communique.statements.windows import FRONT
+from communique.statements.windows import FRONT, STRUCTURE
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,36 @@ def test_a_months_first_statement_touches_the_front_pages_of_its_year_not_archiv
     may.date = datetime.date(2029, 5, 9)
     may.save_revision().publish()
     assert not changes.stale_paths(manifest, since) & {f"{base}03/", f"{base}01/"}
+
+
+def test_the_sitemaps_structure_follows_months_categories_and_countries_appearing_or_going(
+    tmp_path,
+):
+    """A part of the sitemap that lists the site's structure (its months, categories and
+    countries that hold statements) is rendered again when one of those gets its first
+    statement or loses its last, not on every publication."""
+    from communique.statements.narrowed import category_scope
+    from communique.statements.tests.factories import make_category
+
+    march = make_statement("en", date=datetime.date(2029, 3, 2))
+    manifest = Manifest(tmp_path)
+    climate = make_category("en", "Climate for the sitemap")
+    pages = {"/sitemap-1.xml": ([], {"scope": STRUCTURE, "number": 1, "pages": [],
+                                     "newest": None})}  # fmt: skip
+    for code, _name in settings.LANGUAGES:  # untranslated, it is listed in every language
+        pages[f"/{code}/statements/2029/03/"] = listing_page("month:2029-03", FRONT)
+    manifest.save(timezone.now().isoformat(), pages, replace=True)
+
+    since = timezone.now()
+    make_statement("en", date=datetime.date(2029, 3, 9))  # a month the mirror has
+    assert "/sitemap-1.xml" not in changes.stale_paths(manifest, since)
+
+    since = timezone.now()
+    make_statement("en", date=datetime.date(2029, 4, 9))  # a month it has not
+    assert "/sitemap-1.xml" in changes.stale_paths(manifest, since)
+
+    since = timezone.now()
+    march.categories = [climate]  # the category's first statement
+    march.save_revision().publish()
+    stale = changes.stale_paths(manifest, since)
+    assert "/sitemap-1.xml" in stale and not manifest.has_scope(category_scope(climate))

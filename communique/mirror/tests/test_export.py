@@ -311,13 +311,15 @@ def assert_same_files(mirror, full):
     assert mismatch == [] and errors == []
 
 
-def test_warm_renderers_kept_between_exports_forget_what_changed(tmp_path):
+def test_warm_renderers_kept_between_exports_forget_what_changed(tmp_path, settings):
     """An exporter that keeps its renderers from one `--changed` to the next (`--watch`)
     reuses the listing items they built but those of the statements that changed: after a
     statement, its translation, a category's new name and address and an unpublication,
-    the mirror equals a full export, byte for byte."""
+    the mirror equals a full export, byte for byte. With a sitemap index, whose structure
+    parts follow a new month and a category's new address."""
     from communique.statements.models import Category
 
+    settings.COMMUNIQUE_SITEMAP_LIMIT = 100
     mirror = tmp_path / "mirror"
     exporter = Exporter(mirror, warm=True)
     exporter.full()
@@ -336,9 +338,9 @@ def test_warm_renderers_kept_between_exports_forget_what_changed(tmp_path):
     solidarity.slug = "solidarity-kept-warm"  # the sitemap names it by its address
     solidarity.save()
     assert not exporter.changed().whole
-    assert (
-        "/en/statements/category/solidarity-kept-warm/" in Path(mirror, "sitemap.xml").read_text()
-    )
+    sitemaps = "".join(path.read_text() for path in mirror.glob("sitemap*.xml"))
+    assert "/en/statements/category/solidarity-kept-warm/" in sitemaps
+    assert "<sitemapindex" in Path(mirror, "sitemap.xml").read_text()
     StatementPage.objects.get(pk=first.pk).unpublish()
     exporter.changed()
     exporter.close()
