@@ -176,6 +176,7 @@ class ItemCache:
 
     ATTRIBUTE = "_communique_item_cache"
     ITEM = "item"  # fragments keyed (ITEM, page id, …): a statement's HTML as an item
+    SCOPE = "scope"  # fragments keyed (SCOPE, …): what a feed follows (syndication/scopes.py)
     WINDOW = 200
     SPREAD = 1000  # a page whose statements lie further apart builds only its own
     LIMIT = 200_000
@@ -204,20 +205,22 @@ class ItemCache:
 
     def forget(self, page_ids=None):
         """Forget the items and item HTML of the statements with `page_ids` (None: of
-        every statement) and all that is kept about listings (which statements a feed or a
-        listing shows: any publication may change it). For a process that renders again
-        after content changed (`export_static --watch`): what it kept of every other
-        statement still holds, as an item depends only on its statement, its translation
-        group (the ids must name every version), its categories and signatories (whose
-        changes call for forgetting everything) and the site."""
+        every statement, and the feeds' scopes) and all that is kept about listings (which
+        statements a feed or a listing shows: any publication may change it). For a process
+        that renders again after content changed (`export_static --watch`): what it kept of
+        every other statement still holds, as an item depends only on its statement, its
+        translation group (the ids must name every version), its categories and signatories
+        (whose changes call for forgetting everything) and the site; a scope only on its
+        category, country or organisation and the site."""
         if page_ids is None:
             self.kept, self.pages, self.fragments = {}, {}, {}
             return
         gone = set(page_ids)
         self.kept = {key: item for key, item in self.kept.items() if key[1] not in gone}
         self.pages = {pk: page for pk, page in self.pages.items() if pk not in gone}
-        self.fragments = {key: html for key, html in self.fragments.items()
-                          if key[0] == self.ITEM and key[1] not in gone}  # fmt: skip
+        self.fragments = {key: kept for key, kept in self.fragments.items()
+                          if key[0] == self.SCOPE
+                          or (key[0] == self.ITEM and key[1] not in gone)}  # fmt: skip
 
     @classmethod
     def attach(cls, request, window=WINDOW, cache=None):

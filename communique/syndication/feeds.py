@@ -128,7 +128,7 @@ class StatementFeed(Feed):
         cache = ItemCache.of(request)  # the static export: RSS, Atom and full feeds share it
         if cache is None:
             return resolve_scope(self.locale, kind, value)
-        return cache.remember(("scope", self.locale.pk, kind, value),
+        return cache.remember((ItemCache.SCOPE, self.locale.pk, kind, value),
                               lambda: resolve_scope(self.locale, kind, value))  # fmt: skip
 
     def title(self, scope):
