@@ -181,6 +181,9 @@ class ItemCache:
     SPREAD = 1000  # a page whose statements lie further apart builds only its own
     LIMIT = 200_000
     PAGE_LIMIT = 50_000
+    # What a process that exports again and again keeps between exports (see `forget`):
+    # item HTML and feed item XML of 1-5 KB, statements with their bodies.
+    KEPT_FRAGMENTS, KEPT_PAGES = 50_000, 10_000
 
     def __init__(self, window=WINDOW):
         self.window = window  # 0: build only what a page asks for (a few pages to render)
@@ -211,8 +214,10 @@ class ItemCache:
         every other statement still holds, as an item depends only on its statement, its
         translation group (the ids must name every version), its categories and signatories
         (whose changes call for forgetting everything) and the site; a scope only on its
-        category, country or organisation and the site."""
-        if page_ids is None:
+        category, country or organisation and the site. Past KEPT_FRAGMENTS or KEPT_PAGES,
+        everything is forgotten, so that a long-running process stays within ~200 MB."""
+        if (page_ids is None or len(self.fragments) > self.KEPT_FRAGMENTS
+                or len(self.pages) > self.KEPT_PAGES):  # fmt: skip
             self.kept, self.pages, self.fragments = {}, {}, {}
             return
         gone = set(page_ids)

@@ -1,0 +1,38 @@
+"""What the listing items' cache keeps between a warm renderer's exports (ItemCache.forget)."""
+
+from communique.statements.listing import ItemCache
+
+
+def filled_cache():
+    cache = ItemCache(window=0)
+    for page_id in (1, 2, 3):
+        cache.kept[10, page_id] = f"item {page_id}"
+        cache.pages[page_id] = f"page {page_id}"
+        cache.remember((ItemCache.ITEM, page_id, "en"), lambda page_id=page_id: f"<li>{page_id}")
+    cache.remember((ItemCache.SCOPE, 10, "category", "climate"), lambda: "scope")
+    cache.remember(("feed", 10, "category", "climate"), lambda: "newest 50")
+    cache.remember(("narrowed", 10, "category:k"), lambda: [1, 2, 3])
+    return cache
+
+
+def test_forgetting_statements_keeps_the_others_items_and_the_scopes_not_the_listings():
+    cache = filled_cache()
+    cache.forget({2})
+    assert set(cache.kept) == {(10, 1), (10, 3)} and set(cache.pages) == {1, 3}
+    assert set(cache.fragments) == {(ItemCache.ITEM, 1, "en"), (ItemCache.ITEM, 3, "en"),
+                                    (ItemCache.SCOPE, 10, "category", "climate")}  # fmt: skip
+
+
+def test_forgetting_everything_and_past_the_limits_keeps_nothing(monkeypatch):
+    cache = filled_cache()
+    cache.forget(None)
+    assert not (cache.kept or cache.pages or cache.fragments)
+    monkeypatch.setattr(ItemCache, "KEPT_FRAGMENTS", 4)
+    cache = filled_cache()
+    cache.forget(set())
+    assert not (cache.kept or cache.pages or cache.fragments)
+    monkeypatch.setattr(ItemCache, "KEPT_FRAGMENTS", 100)
+    monkeypatch.setattr(ItemCache, "KEPT_PAGES", 2)
+    cache = filled_cache()
+    cache.forget(set())
+    assert not cache.fragments
