@@ -16,16 +16,17 @@ touches:
 - if a month, a category or a country got its first statement or lost its last, the parts
   of the sitemap that list the site's structure (`sitemap_structure`);
 - every page that lists statements without saying which (the archive page with its counts,
-  the organisation directory, the sitemap's index and structure).
+  the organisation directory, the sitemap's index).
 
 Categories and organisations edited, added or deleted since then (core/changes.py records
 the cache tags each change drops) touch the pages tagged with them (statement pages that
-name them, organisation pages, the directory) and every page that shows a statement of
-their listings. Redirects saved or deleted since then, and those leading to a page that
-changed, touch their stand-ins (redirects.py; `stale_stand_ins`): a statement given a new
-slug or moved leaves a redirect at its old address. A change every page shows (a home,
-index or standard page, a country, a language, the site, a view restriction) makes the
-export a full one (`site_changed`).
+name them, organisation pages, the directory), every page that shows a statement of
+their listings, and the pages that list statements without saying which, the sitemap's
+structure among them (it names their listings by address). Redirects saved or deleted
+since then, and those leading to a page that changed, touch their stand-ins (redirects.py;
+`stale_stand_ins`): a statement given a new slug or moved leaves a redirect at its old
+address. A change every page shows (a home, index or standard page, a country, a
+language, the site, a view restriction) makes the export a full one (`site_changed`).
 Anything re-rendered that did not change is left as it is; a test holds the result to a
 full export's, byte for byte.
 """
@@ -141,7 +142,7 @@ def _listings_appeared_or_went(manifest, scopes):
     narrowed = {scope for scope in scopes if scope.startswith(("category:", "country:"))}
     listed = set(ListedInScope.objects.filter(scope__in=narrowed)
                  .values_list("scope", flat=True).distinct())  # fmt: skip
-    return any((scope in listed) != manifest.has_scope(scope) for scope in narrowed)
+    return listed != manifest.scopes_present(narrowed)
 
 
 def _named_tags(since):

@@ -153,10 +153,10 @@ class Manifest:
         return [(path, number, (date, page_id))
                 for path, number, date, page_id in self._select(sql, (scope, locale))]  # fmt: skip
 
-    def has_scope(self, scope):
-        """Whether the mirror has a page of the listing `scope` in any language."""
-        sql = "SELECT 1 FROM pages WHERE scope = ? LIMIT 1"
-        return bool(self._select(sql, (scope,)))
+    def scopes_present(self, scopes):
+        """Those of the listings `scopes` the mirror has a page of, in any language."""
+        sql = "SELECT DISTINCT scope FROM pages WHERE scope IN ({marks})"
+        return {scope for (scope,) in self._select(sql, (), scopes)}
 
     def scopes_like(self, locale, pattern):
         """The listings in `locale` whose names match the SQL LIKE `pattern`."""

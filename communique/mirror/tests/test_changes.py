@@ -81,4 +81,4 @@ def test_the_sitemaps_structure_follows_months_categories_and_countries_appearin
     march.categories = [climate]  # the category's first statement
     march.save_revision().publish()
     stale = changes.stale_paths(manifest, since)
-    assert "/sitemap-1.xml" in stale and not manifest.has_scope(category_scope(climate))
+    assert "/sitemap-1.xml" in stale and not manifest.scopes_present({category_scope(climate)})
