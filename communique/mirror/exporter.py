@@ -361,8 +361,11 @@ class Exporter:
     @override_settings(**MIRROR_SETTINGS)
     def _full(self, progress=None):
         self.close()  # what kept renderers read may all be stale: the next starts anew
+        with Manifest(self.directory) as manifest:
+            return self._full_into(manifest, progress)
+
+    def _full_into(self, manifest, progress):
         started = timezone.now()
-        manifest = Manifest(self.directory)
         previous = manifest.paths()
         result = Result(whole=True)
         site = ExportRequests(self.host, self.https).site()
@@ -378,13 +381,17 @@ class Exporter:
 
     @override_settings(**MIRROR_SETTINGS)
     def _changed(self, progress=None):
-        manifest = Manifest(self.directory)
-        exported_at = manifest.exported_at()
+        with Manifest(self.directory) as manifest:
+            exported_at = manifest.exported_at()
         if not exported_at:
             raise FileNotFoundError(f"No previous export in {self.directory}: run a full one.")
         since = timezone.datetime.fromisoformat(exported_at)
         if changes.site_changed(since):
             return self._full(progress)
+        with Manifest(self.directory) as manifest:
+            return self._changed_into(manifest, since, progress)
+
+    def _changed_into(self, manifest, since, progress):
         started = timezone.now()
         if self.warm:
             self._kept_renderers().begin(changes.stale_items(since))

@@ -9,7 +9,6 @@ write. Each export writes its pages' records in one transaction.
 """
 
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 NAME = ".communique-mirror.sqlite"
@@ -43,36 +42,52 @@ def statement_id(tags):
 
 
 class Manifest:
+    """The record of the mirror in `directory`, on one connection from the first question
+    to `close()` (an export asks it a hundred small questions; opening the file for each
+    was a third of the time they took)."""
+
     def __init__(self, directory):
         self.path = Path(directory) / NAME
+        self._db = None
 
     def exists(self):
         return self.path.exists()
 
-    def _connect(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        connection.executescript(SCHEMA)
-        return connection
+    def _connection(self):
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.executescript(SCHEMA)
+        return self._db
+
+    def close(self):
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exception):
+        self.close()
 
     def exported_at(self):
-        with closing(self._connect()) as db:
-            row = db.execute("SELECT value FROM meta WHERE key = 'exported_at'").fetchone()
+        row = self._connection().execute("SELECT value FROM meta WHERE key = 'exported_at'")
+        row = row.fetchone()
         return row and row[0]
 
     def paths(self):
-        with closing(self._connect()) as db:
-            return {path for (path,) in db.execute("SELECT path FROM pages")}
+        return {path for (path,) in self._connection().execute("SELECT path FROM pages")}
 
     def count(self):
-        with closing(self._connect()) as db:
-            return db.execute("SELECT count(*) FROM pages").fetchone()[0]
+        return self._connection().execute("SELECT count(*) FROM pages").fetchone()[0]
 
     def save(self, exported_at, pages, removed=(), replace=False):
         """Record `pages` ({path: (tags, window or None)}), forget `removed`, and note the
         time of the export; `replace`: `pages` is the whole mirror."""
-        with closing(self._connect()) as db:
-            db.execute("BEGIN")
+        db = self._connection()
+        db.execute("BEGIN")
+        try:
             if replace:
                 for table in ("tags", "shown", "pages"):
                     db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own names
@@ -97,7 +112,10 @@ class Manifest:
                 shown = [(statement, page) for statement in window.get("pages", ())]
                 db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)", shown)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('exported_at', ?)", (exported_at,))
-            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
     @staticmethod
     def _forget(db, paths):
@@ -112,15 +130,14 @@ class Manifest:
     def _select(self, sql, values, chunked=None):
         """Rows of `sql`, given the fixed `values` and, where `{marks}` stands for them, the
         `chunked` values, a chunk at a time."""
-        rows = []
-        with closing(self._connect()) as db:
-            if chunked is None:
-                return db.execute(sql, values).fetchall()
-            chunked = list(chunked)
-            for start in range(0, len(chunked), CHUNK):
-                chunk = chunked[start : start + CHUNK]
-                query = sql.format(marks=",".join("?" * len(chunk)))
-                rows += db.execute(query, [*values, *chunk]).fetchall()
+        db = self._connection()
+        if chunked is None:
+            return db.execute(sql, values).fetchall()
+        rows, chunked = [], list(chunked)
+        for start in range(0, len(chunked), CHUNK):
+            chunk = chunked[start : start + CHUNK]
+            query = sql.format(marks=",".join("?" * len(chunk)))
+            rows += db.execute(query, [*values, *chunk]).fetchall()
         return rows
 
     def tagged(self, tags):

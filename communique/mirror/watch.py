@@ -24,8 +24,8 @@ from .manifest import Manifest
 
 def exported_at(directory):
     """When the mirror in `directory` was last exported (ISO 8601), or None."""
-    manifest = Manifest(directory)
-    return (manifest.exists() or None) and manifest.exported_at()
+    with Manifest(directory) as manifest:
+        return (manifest.exists() or None) and manifest.exported_at()
 
 
 def pending(directory):
