@@ -177,6 +177,7 @@ class ItemCache:
     ATTRIBUTE = "_communique_item_cache"
     ITEM = "item"  # fragments keyed (ITEM, page id, …): a statement's HTML as an item
     SCOPE = "scope"  # fragments keyed (SCOPE, …): what a feed follows (syndication/scopes.py)
+    NAMED = "named"  # fragments keyed (NAMED, …): an organisation or category in a locale
     WINDOW = 200
     SPREAD = 1000  # a page whose statements lie further apart builds only its own
     LIMIT = 200_000
@@ -206,15 +207,28 @@ class ItemCache:
             self.fragments[key] = compute()
         return self.fragments[key]
 
+    def each(self, kind, name, ids, compute, default=None):
+        """{id: value} for `ids`, each kept under (kind, id, name): those not kept yet are
+        worked out together, compute(missing ids) → {id: value} (an id left out: `default`).
+        Kind ITEM for what belongs to a statement (id: its page id), NAMED for what belongs
+        to an organisation or category (see `forget`)."""
+        missing = [key for key in ids if (kind, key, name) not in self.fragments]
+        if missing:
+            found = compute(missing)
+            for key in missing:
+                self.fragments[kind, key, name] = found.get(key, default)
+        return {key: self.fragments[kind, key, name] for key in ids}
+
     def forget(self, page_ids=None):
         """Forget the items and item HTML of the statements with `page_ids` (None: of
-        every statement, and the feeds' scopes) and all that is kept about listings (which
+        every statement, the feeds' scopes, organisations and categories) and all that is
+        kept about listings (which
         statements a feed or a listing shows: any publication may change it). For a process
         that renders again after content changed (`export_static --watch`): what it kept of
         every other statement still holds, as an item depends only on its statement, its
         translation group (the ids must name every version), its categories and signatories
-        (whose changes call for forgetting everything) and the site; a scope only on its
-        category, country or organisation and the site. Past KEPT_FRAGMENTS or KEPT_PAGES,
+        (whose changes call for forgetting everything) and the site; a scope and a named
+        fragment only on its category, country or organisation and the site. Past KEPT_FRAGMENTS or KEPT_PAGES,
         everything is forgotten, so that a long-running process stays within ~200 MB."""
         if (page_ids is None or len(self.fragments) > self.KEPT_FRAGMENTS
                 or len(self.pages) > self.KEPT_PAGES):  # fmt: skip
@@ -224,7 +238,7 @@ class ItemCache:
         self.kept = {key: item for key, item in self.kept.items() if key[1] not in gone}
         self.pages = {pk: page for pk, page in self.pages.items() if pk not in gone}
         self.fragments = {key: kept for key, kept in self.fragments.items()
-                          if key[0] == self.SCOPE
+                          if key[0] in (self.SCOPE, self.NAMED)
                           or (key[0] == self.ITEM and key[1] not in gone)}  # fmt: skip
 
     @classmethod

@@ -178,13 +178,27 @@ class StatementFeed(Feed):
 
     def newest(self, scope):
         """The scope's newest items, with their categories, signatories' keys by page and
-        the organisations those name, in this language."""
+        the organisations those name, in this language (in the static export, signatories
+        and organisations kept: see ItemCache.each)."""
         items = build_items(scope.newest(self.locale, FEED_SIZE), self.locale, self.request,
                             translations=False)  # fmt: skip
         categories = {item.page.pk: item.categories for item in items}
-        signed = signatory_keys([item.page.pk for item in items])
+        signed = self._signatories([item.page.pk for item in items])
         keys = {key for page_keys in signed.values() for key in page_keys}
-        return items, categories, signed, localized_map(Organisation, keys, self.locale)
+        return items, categories, signed, self._organisations(keys)
+
+    def _signatories(self, page_ids):
+        cache = ItemCache.of(self.request)
+        if cache is None:
+            return signatory_keys(page_ids)
+        return cache.each(ItemCache.ITEM, "signatories", page_ids, signatory_keys, default=())
+
+    def _organisations(self, keys):
+        cache = ItemCache.of(self.request)
+        in_locale = functools.partial(localized_map, Organisation, locale=self.locale)
+        if cache is None:
+            return in_locale(keys)
+        return cache.each(ItemCache.NAMED, ("organisation", self.locale.pk), keys, in_locale)
 
     def item_title(self, page):
         return page.title

@@ -10,6 +10,7 @@ def filled_cache():
         cache.pages[page_id] = f"page {page_id}"
         cache.remember((ItemCache.ITEM, page_id, "en"), lambda page_id=page_id: f"<li>{page_id}")
     cache.remember((ItemCache.SCOPE, 10, "category", "climate"), lambda: "scope")
+    cache.each(ItemCache.NAMED, ("organisation", 10), ["k1"], lambda keys: {"k1": "Union"})
     cache.remember(("feed", 10, "category", "climate"), lambda: "newest 50")
     cache.remember(("narrowed", 10, "category:k"), lambda: [1, 2, 3])
     return cache
@@ -20,14 +21,15 @@ def test_forgetting_statements_keeps_the_others_items_and_the_scopes_not_the_lis
     cache.forget({2})
     assert set(cache.kept) == {(10, 1), (10, 3)} and set(cache.pages) == {1, 3}
     assert set(cache.fragments) == {(ItemCache.ITEM, 1, "en"), (ItemCache.ITEM, 3, "en"),
-                                    (ItemCache.SCOPE, 10, "category", "climate")}  # fmt: skip
+                                    (ItemCache.SCOPE, 10, "category", "climate"),
+                                    (ItemCache.NAMED, "k1", ("organisation", 10))}  # fmt: skip
 
 
 def test_forgetting_everything_and_past_the_limits_keeps_nothing(monkeypatch):
     cache = filled_cache()
     cache.forget(None)
     assert not (cache.kept or cache.pages or cache.fragments)
-    monkeypatch.setattr(ItemCache, "KEPT_FRAGMENTS", 4)
+    monkeypatch.setattr(ItemCache, "KEPT_FRAGMENTS", 5)
     cache = filled_cache()
     cache.forget(set())
     assert not (cache.kept or cache.pages or cache.fragments)
@@ -36,3 +38,19 @@ def test_forgetting_everything_and_past_the_limits_keeps_nothing(monkeypatch):
     cache = filled_cache()
     cache.forget(set())
     assert not cache.fragments
+
+
+def test_each_works_out_only_what_is_not_kept_together_and_keeps_what_is_left_out():
+    cache, asked = ItemCache(window=0), []
+
+    def signatories(page_ids):
+        asked.append(list(page_ids))
+        return {page_id: ["k"] for page_id in page_ids if page_id != 2}
+
+    assert cache.each(ItemCache.ITEM, "signed", [1, 2], signatories, ()) == {1: ["k"], 2: ()}
+    assert cache.each(ItemCache.ITEM, "signed", [2, 3, 1], signatories, ()) == {
+        2: (), 3: ["k"], 1: ["k"]}  # fmt: skip
+    assert asked == [[1, 2], [3]]
+    cache.forget({1})
+    cache.each(ItemCache.ITEM, "signed", [1, 2, 3], signatories, ())
+    assert asked[-1] == [1]
