@@ -17,10 +17,10 @@ incremental one write the same bytes.
 """
 
 import bisect
+import functools
 import json
 import os
 import re
-import functools
 import shutil
 import subprocess
 import tempfile

@@ -228,8 +228,9 @@ class ItemCache:
         every other statement still holds, as an item depends only on its statement, its
         translation group (the ids must name every version), its categories and signatories
         (whose changes call for forgetting everything) and the site; a scope and a named
-        fragment only on its category, country or organisation and the site. Past KEPT_FRAGMENTS or KEPT_PAGES,
-        everything is forgotten, so that a long-running process stays within ~200 MB."""
+        fragment only on its category, country or organisation and the site. Past
+        KEPT_FRAGMENTS or KEPT_PAGES, everything is forgotten, so that a long-running process
+        stays within ~200 MB."""
         if (page_ids is None or len(self.fragments) > self.KEPT_FRAGMENTS
                 or len(self.pages) > self.KEPT_PAGES):  # fmt: skip
             self.kept, self.pages, self.fragments = {}, {}, {}
