@@ -178,6 +178,9 @@ class ItemCache:
     ITEM = "item"  # fragments keyed (ITEM, page id, …): a statement's HTML as an item
     SCOPE = "scope"  # fragments keyed (SCOPE, …): what a feed follows (syndication/scopes.py)
     NAMED = "named"  # fragments keyed (NAMED, …): an organisation or category in a locale
+    # Fragments keyed (SELF_KEYED, …) by all they show (an archive page's year with its
+    # counts): never stale.
+    SELF_KEYED = "self-keyed"
     WINDOW = 200
     SPREAD = 1000  # a page whose statements lie further apart builds only its own
     LIMIT = 200_000
@@ -239,7 +242,7 @@ class ItemCache:
         self.kept = {key: item for key, item in self.kept.items() if key[1] not in gone}
         self.pages = {pk: page for pk, page in self.pages.items() if pk not in gone}
         self.fragments = {key: kept for key, kept in self.fragments.items()
-                          if key[0] in (self.SCOPE, self.NAMED)
+                          if key[0] in (self.SCOPE, self.NAMED, self.SELF_KEYED)
                           or (key[0] == self.ITEM and key[1] not in gone)}  # fmt: skip
 
     @classmethod

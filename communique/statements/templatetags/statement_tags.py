@@ -33,3 +33,27 @@ def statement_item(context, item, **values):
            values.get("heading_level", context.get("heading_level")),
            getattr(index, "pk", None))  # fmt: skip
     return cache.remember(key, render)
+
+
+@register.simple_tag(takes_context=True)
+def archive_year(context, year):
+    """`{% include "statements/includes/archive_year.html" %}` for one year of the archive
+    page (listing.ArchiveYear).
+
+    The archive page names every month with its count, and changes with every statement;
+    in the static export the HTML of a year is kept under a key that holds all it shows
+    (its language, address, total and months with their counts), so that an export after
+    one statement was published renders only that statement's year again.
+    """
+    template = context.template.engine.get_template("statements/includes/archive_year.html")
+
+    def render():
+        with context.push(year=year):
+            return template.render(context)
+
+    cache = ItemCache.of(context["request"])
+    if cache is None:
+        return render()
+    key = (ItemCache.SELF_KEYED, "archive-year", context.get("LANGUAGE_CODE"), year.url,
+           year.year, year.total, tuple(year.months))  # fmt: skip
+    return cache.remember(key, render)

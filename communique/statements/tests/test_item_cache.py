@@ -54,3 +54,36 @@ def test_each_works_out_only_what_is_not_kept_together_and_keeps_what_is_left_ou
     cache.forget({1})
     cache.each(ItemCache.ITEM, "signed", [1, 2, 3], signatories, ())
     assert asked[-1] == [1]
+
+
+def test_an_archive_year_is_rendered_again_only_when_what_it_shows_changes():
+    import datetime
+
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from communique.statements.listing import archive_years
+
+    request = RequestFactory().get("/el/statements/archive/")
+    ItemCache.attach(request, window=0)
+    page = Template("{% load statement_tags %}{% for year in archive %}{% archive_year year %}"
+                    "{% endfor %}")  # fmt: skip
+    may, june = datetime.date(2026, 5, 1), datetime.date(2026, 6, 1)
+    old = datetime.date(2019, 3, 1)
+
+    def render(counts):
+        years = archive_years(counts, "/el/statements/")
+        with translation.override("el"):
+            return page.render(Context({"archive": years, "request": request,
+                                        "LANGUAGE_CODE": "el"}))  # fmt: skip
+
+    first = render([(june, 2), (may, 1), (old, 4)])
+    assert "Ιούνιος 2026" in first and "(3)" in first and "(4)" in first
+    kept = {key: html for key, html in ItemCache.of(request).fragments.items()}
+    assert len(kept) == 2
+    second = render([(june, 3), (may, 1), (old, 4)])  # a statement more in June
+    assert "(4)</span></h2>" in second and second != first
+    fragments = ItemCache.of(request).fragments
+    assert len(fragments) == 3 and set(kept) < set(fragments)  # 2019's kept, 2026's anew
+    assert second.endswith(kept[next(key for key in kept if 2019 in key)])
