@@ -5,6 +5,7 @@ import functools
 import io
 
 from django.contrib.syndication.views import Feed
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
@@ -123,11 +124,14 @@ class StatementFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, kind="statements", value=""):
-        self.locale = Locale.get_active()
         self.site_name = getattr(Site.find_for_request(request), "site_name", "") or "Communiqué"
         cache = ItemCache.of(request)  # the static export: RSS, Atom and full feeds share it
         if cache is None:
+            self.locale = Locale.get_active()
             return resolve_scope(self.locale, kind, value)
+        # Locales come and go only with a change to the whole site (a full export).
+        self.locale = cache.remember((ItemCache.SCOPE, "locale", translation.get_language()),
+                                     Locale.get_active)  # fmt: skip
         return cache.remember((ItemCache.SCOPE, self.locale.pk, kind, value),
                               lambda: resolve_scope(self.locale, kind, value))  # fmt: skip
 
