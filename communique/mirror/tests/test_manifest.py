@@ -1,0 +1,41 @@
+"""The mirror's manifest: one connection for its questions, and a save that fails changes
+nothing."""
+
+import sqlite3
+
+import pytest
+
+from communique.mirror.manifest import Manifest
+
+
+def page(tags, scope=None, shown=(7,)):
+    window = {"scope": scope, "number": 0, "pages": list(shown), "newest": None}
+    return (tags, window if scope else None)
+
+
+def test_a_failed_save_changes_nothing_and_the_manifest_still_answers(tmp_path):
+    with Manifest(tmp_path) as manifest:
+        manifest.save("2026-12-01T00:00:00", {"/en/": page(["site"], "all")}, replace=True)
+        # The second page's record cannot be written (SQLite takes no such value).
+        broken = {"/en/statements/": page(["listings"], "all"),
+                  "/el/": page(["listings"], "all", shown=[object()])}  # fmt: skip
+        with pytest.raises(sqlite3.Error):
+            manifest.save("2026-12-02T00:00:00", broken)
+        assert manifest.exported_at() == "2026-12-01T00:00:00"
+        assert manifest.paths() == {"/en/"} and manifest.tagged(["site"]) == {"/en/"}
+        assert manifest.showing([7]) == [("/en/", "en", "all", 0)]
+    with Manifest(tmp_path) as again:  # what another process would read
+        assert again.paths() == {"/en/"} and again.count() == 1
+
+
+def test_its_questions_share_one_connection_until_it_is_closed(tmp_path, monkeypatch):
+    opened = []
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: opened.append(1) or connect(*a, **k))
+    manifest = Manifest(tmp_path)
+    manifest.save("2026-12-01T00:00:00", {"/en/": page(["site"], "all")}, replace=True)
+    manifest.known({"/en/", "/el/"}), manifest.count(), manifest.statements()
+    assert len(opened) == 1
+    manifest.close()
+    assert manifest.exported_at() == "2026-12-01T00:00:00" and len(opened) == 2
+    manifest.close()
