@@ -27,6 +27,7 @@ import contextlib
 import os
 import posixpath
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -409,8 +410,13 @@ class Exporter:
         rewritten = manifest.statement_ids(result.gone) | {
             statement_id(result.pages[path][0]) for path in result.written_paths
         } - {None}
-        manifest.save(started.isoformat(), result.pages, removed=result.gone)
-        if rewritten:
-            result.indexed = search_index.build(self.directory, manifest.statements(), rewritten)
+        # Pagefind (a process of its own) indexes while the manifest is saved.
+        with ThreadPoolExecutor(max_workers=1) as indexer:
+            if rewritten:
+                statements = manifest.statements_once_saved(result.pages, result.gone)
+                indexed = indexer.submit(search_index.build, self.directory, statements, rewritten)
+            manifest.save(started.isoformat(), result.pages, removed=result.gone)
+            if rewritten:
+                result.indexed = indexed.result()
         result.total = manifest.count()
         return result

@@ -39,3 +39,27 @@ def test_its_questions_share_one_connection_until_it_is_closed(tmp_path, monkeyp
     manifest.close()
     assert manifest.exported_at() == "2026-12-01T00:00:00" and len(opened) == 2
     manifest.close()
+
+
+def test_statements_once_saved_answers_as_the_manifest_will_after_the_save(tmp_path):
+    with Manifest(tmp_path) as manifest:
+        manifest.save("2026-12-01T00:00:00", {
+            "/el/statements/a/": page(["page:1"]), "/el/statements/b/": page(["page:2"]),
+            "/ko/statements/c/": page(["page:3"]), "/ko/": page(["site"], "all"),
+        }, replace=True)  # fmt: skip
+        pages = {
+            "/el/statements/b-renamed/": page(["page:2"]),  # a new slug
+            "/ar/statements/d/": page(["page:4"]),
+            "/ko/": page(["site"], "all"),
+        }
+        removed = {"/el/statements/b/", "/ko/statements/c/"}
+        expected = manifest.statements_once_saved(pages, removed)
+        manifest.save("2026-12-02T00:00:00", pages, removed=removed)
+        assert (
+            expected
+            == manifest.statements()
+            == {
+                "el": {1: "/el/statements/a/", 2: "/el/statements/b-renamed/"},
+                "ar": {4: "/ar/statements/d/"},
+            }
+        )
