@@ -119,8 +119,9 @@ def _statements_changed(manifest, since):
     for locale, scope, key in listed_places(keys):
         _lower(moved, (locale, scope), key=key)
         months |= _month_of(locale, scope)
+    pages = manifest.in_scopes(moved)
     for (locale, scope), (number, key, left) in moved.items():
-        stale |= _from_place(manifest.in_scope(locale, scope), number, key, left)
+        stale |= _from_place(pages.get((locale, scope), []), number, key, left)
     stale |= _sitemap_parts(manifest, versions)
     changed_months = {(locale, month) for locale, month in months
                       if _month_appeared_or_went(manifest, locale, month)}  # fmt: skip

@@ -165,10 +165,20 @@ class Manifest:
 
     def in_scope(self, locale, scope):
         """(path, number, (newest date, newest id)) of the pages of a listing in `locale`."""
-        sql = ("SELECT path, number, newest_date, newest_id FROM pages"
-               " WHERE scope = ? AND locale = ?")  # fmt: skip
-        return [(path, number, (date, page_id))
-                for path, number, date, page_id in self._select(sql, (scope, locale))]  # fmt: skip
+        return self.in_scopes([(locale, scope)]).get((locale, scope), [])
+
+    def in_scopes(self, listings):
+        """{(locale, scope): in_scope(locale, scope)} for the `listings`, in one question."""
+        wanted = set(listings)
+        sql = ("SELECT locale, scope, path, number, newest_date, newest_id FROM pages"
+               " WHERE scope IN ({marks})")  # fmt: skip
+        found = {}
+        for locale, scope, path, number, date, page_id in self._select(
+            sql, (), {scope for _locale, scope in wanted}
+        ):
+            if (locale, scope) in wanted:
+                found.setdefault((locale, scope), []).append((path, number, (date, page_id)))
+        return found
 
     def scopes_present(self, scopes):
         """Those of the listings `scopes` the mirror has a page of, in any language."""

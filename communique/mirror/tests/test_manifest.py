@@ -63,3 +63,19 @@ def test_statements_once_saved_answers_as_the_manifest_will_after_the_save(tmp_p
                 "ar": {4: "/ar/statements/d/"},
             }
         )
+
+
+def test_in_scopes_answers_for_each_listing_asked_and_only_those(tmp_path):
+    with Manifest(tmp_path) as manifest:
+        manifest.save("2026-12-01T00:00:00", {
+            "/el/statements/": page(["listings"], "all"),
+            "/ko/statements/": page(["listings"], "all"),
+            "/el/statements/category/x/": page(["listings"], "category:x"),
+        }, replace=True)  # fmt: skip
+        found = manifest.in_scopes([("el", "all"), ("el", "category:x"), ("ar", "all")])
+        assert found == {
+            ("el", "all"): [("/el/statements/", 0, (None, None))],
+            ("el", "category:x"): [("/el/statements/category/x/", 0, (None, None))],
+        }
+        assert manifest.in_scope("ko", "all") == [("/ko/statements/", 0, (None, None))]
+        assert manifest.in_scope("ko", "category:x") == []
