@@ -225,8 +225,8 @@ class ItemCache:
     def forget(self, page_ids=None):
         """Forget the items and item HTML of the statements with `page_ids` (None: of
         every statement, the feeds' scopes, organisations and categories) and all that is
-        kept about listings (which
-        statements a feed or a listing shows: any publication may change it). For a process
+        kept about listings (which statements a feed or a listing shows: any publication
+        may change it); fragments keyed by all they show (SELF_KEYED) stay. For a process
         that renders again after content changed (`export_static --watch`): what it kept of
         every other statement still holds, as an item depends only on its statement, its
         translation group (the ids must name every version), its categories and signatories
