@@ -119,7 +119,10 @@ def _statements_changed(manifest, since):
     for locale, scope, key in listed_places(keys):
         _lower(moved, (locale, scope), key=key)
         months |= _month_of(locale, scope)
-    pages = manifest.in_scopes(moved)
+    numbers = [number for number, _key, _left in moved.values() if number is not None]
+    dates = [key[0] for _number, key, _left in moved.values() if key is not None]
+    pages = manifest.in_scopes(moved, only_from=(min(numbers, default=None),
+                                                 min(dates, default=None)))  # fmt: skip
     for (locale, scope), (number, key, left) in moved.items():
         stale |= _from_place(pages.get((locale, scope), []), number, key, left)
     stale |= _sitemap_parts(manifest, versions)

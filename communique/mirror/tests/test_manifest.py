@@ -2,8 +2,11 @@
 nothing."""
 
 import sqlite3
+import tempfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.mirror.manifest import Manifest
 
@@ -79,3 +82,32 @@ def test_in_scopes_answers_for_each_listing_asked_and_only_those(tmp_path):
         }
         assert manifest.in_scope("ko", "all") == [("/ko/statements/", 0, (None, None))]
         assert manifest.in_scope("ko", "category:x") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pages=st.integers(min_value=1, max_value=12),
+    number=st.one_of(st.none(), st.integers(min_value=1, max_value=13)),
+    key_day=st.one_of(st.none(), st.integers(min_value=1, max_value=28)),
+    left=st.booleans(),
+)
+def test_only_from_leaves_out_no_page_that_a_change_there_touches(pages, number, key_day, left):
+    """A listing's archive pages 1…n (oldest first) and front page: the pages `--changed`
+    picks from those read `only_from` a place are those it picks from all of them."""
+    from communique.mirror.changes import _from_place
+
+    def listing_page(page_number, day):
+        window = {"scope": "all", "number": page_number, "pages": [],
+                  "newest": (f"2026-02-{day:02d}", day)}  # fmt: skip
+        return (["listings"], window)
+
+    records = {"/el/statements/": listing_page(0, 28)}
+    records |= {f"/el/statements/page/{n}/": listing_page(n, 2 * n) for n in range(1, pages + 1)}
+    key = None if key_day is None else (f"2026-02-{key_day:02d}", key_day)
+    with tempfile.TemporaryDirectory() as directory, Manifest(directory) as manifest:
+        manifest.save("2026-12-01T00:00:00", records, replace=True)
+        every = manifest.in_scope("el", "all")
+        near = manifest.in_scopes([("el", "all")], only_from=(number, key and key[0]))
+        assert _from_place(near[("el", "all")], number, key, left) == _from_place(
+            every, number, key, left
+        )
