@@ -178,6 +178,9 @@ class Manifest:
         """
         wanted = set(listings)
         scopes = {scope for _locale, scope in wanted}
+        locales = sorted({locale for locale, _scope in wanted})  # a dozen at most
+        # Through the index on (scope, locale, number); marks: the scopes, a chunk at a time.
+        where = f"locale IN ({','.join('?' * len(locales))}) AND scope IN ({{marks}})"
         near, values, rows = "", (), []
         if only_from is not None:
             number, date = only_from
@@ -186,14 +189,14 @@ class Manifest:
             near = f"({' OR '.join(terms)}) AND "
             values = tuple(value for value in only_from if value is not None)
             # The highest number of each listing (SQLite gives the other columns of its row).
-            last = ("SELECT locale, scope, path, max(number), newest_date, newest_id"
-                    " FROM pages WHERE scope IN ({marks}) GROUP BY scope, locale")  # fmt: skip
-            rows += self._select(last, (), scopes)
-        columns = "locale, scope, path, number, newest_date, newest_id"
-        sql = f"SELECT {columns} FROM pages WHERE {near}scope IN ({{marks}})"  # noqa: S608
+            last = (f"SELECT locale, scope, path, max(number), newest_date, newest_id"  # noqa: S608
+                    f" FROM pages WHERE {where} GROUP BY scope, locale")  # fmt: skip
+            rows += self._select(last, locales, scopes)
+        every = (f"SELECT locale, scope, path, number, newest_date, newest_id"  # noqa: S608
+                 f" FROM pages WHERE {near}{where}")  # fmt: skip
         found = {}
         for locale, scope, path, number, date, page_id in set(
-            rows + self._select(sql, values, scopes)
+            rows + self._select(every, (*values, *locales), scopes)
         ):
             if (locale, scope) in wanted:
                 found.setdefault((locale, scope), []).append((path, number, (date, page_id)))

@@ -18,21 +18,16 @@ def statement_item(context, item, **values):
     page, categories and translations, the same for every listing of the locale) and the
     values in the key.
     """
-    template = context.template.engine.get_template("statements/includes/statement_item.html")
 
-    def render():
-        with context.push(item=item, **values):
-            return template.render(context)
+    def key():
+        index = context.get("statement_index")
+        return (ItemCache.ITEM, item.page.pk, item.is_fallback,
+                tuple(category.pk for category in item.categories), context.get("LANGUAGE_CODE"),
+                values.get("heading_level", context.get("heading_level")),
+                getattr(index, "pk", None))  # fmt: skip
 
-    cache = ItemCache.of(context["request"])
-    if cache is None:
-        return render()
-    index = context.get("statement_index")
-    key = (ItemCache.ITEM, item.page.pk, item.is_fallback,
-           tuple(category.pk for category in item.categories), context.get("LANGUAGE_CODE"),
-           values.get("heading_level", context.get("heading_level")),
-           getattr(index, "pk", None))  # fmt: skip
-    return cache.remember(key, render)
+    return _kept_include(context, "statements/includes/statement_item.html", key,
+                         item=item, **values)  # fmt: skip
 
 
 @register.simple_tag(takes_context=True)
@@ -45,15 +40,22 @@ def archive_year(context, year):
     (its language, address, total and months with their counts), so that an export after
     one statement was published renders only that statement's year again.
     """
-    template = context.template.engine.get_template("statements/includes/archive_year.html")
+
+    def key():
+        return (ItemCache.SELF_KEYED, "archive-year", context.get("LANGUAGE_CODE"), year.url,
+                year.year, year.total, tuple(year.months))  # fmt: skip
+
+    return _kept_include(context, "statements/includes/archive_year.html", key, year=year)
+
+
+def _kept_include(context, template_name, key, **values):
+    """The template rendered with `values` on top of `context`; in the static export, once
+    per `key()` (listing.ItemCache), which must name all the fragment shows."""
+    template = context.template.engine.get_template(template_name)
 
     def render():
-        with context.push(year=year):
+        with context.push(**values):
             return template.render(context)
 
     cache = ItemCache.of(context["request"])
-    if cache is None:
-        return render()
-    key = (ItemCache.SELF_KEYED, "archive-year", context.get("LANGUAGE_CODE"), year.url,
-           year.year, year.total, tuple(year.months))  # fmt: skip
-    return cache.remember(key, render)
+    return render() if cache is None else cache.remember(key(), render)
