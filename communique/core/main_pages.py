@@ -1,11 +1,12 @@
-"""The main pages of every language (home, statements, organisations), read once a request,
-and the URLs of the pages a page links to.
+"""The main pages of every language (home, statements, organisations), and the URLs of the
+pages a page links to.
 
 Every page shows the main navigation and links to the other languages' home pages;
 statements, listings and search results link to their language's statement index. One
-query fetches all of these pages for all languages and the request keeps the answer, instead
-of a query for each use. They are plain `Page` objects (URL, title, locale): enough for
-links. Code that needs the specific page (its routes, say) asks for it.
+query fetches all of these pages for all languages, with the site's structure, and the
+process keeps them until something changes (core/structure.py). They are plain `Page`
+objects (URL, title, locale): enough for links. Code that needs the specific page (its
+routes, say) asks for it.
 
 `page_url(page, request)` is `page.get_url(request)` for the links a page shows. Wagtail
 reverses a URL for every page it is asked about (about 0.1 ms each: a listing asks for
@@ -13,53 +14,29 @@ forty); a page's URL is its parent's and its slug, so a statement's is its state
 index's URL and its slug, and each index's URL is worked out once a request.
 """
 
-from collections import defaultdict
 from operator import attrgetter
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-_ATTRIBUTE = "_communique_main_pages"
-# What links need (URL, title, language); the rest of a page row is not read.
-_FIELDS = ["id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id",
-           "translation_key", "locale__language_code"]  # fmt: skip
+from . import structure
+
 _BY_PATH = "_communique_main_pages_by_path"
 _URLS = "_communique_page_urls"
 VERSIONS = "_communique_page_versions"  # see navigation.language_links
 
 
-def _main_models():
-    from communique.organisations.models import OrganisationIndexPage
-    from communique.statements.models import StatementIndexPage
-
-    from .models import HomePage
-
-    return [HomePage, StatementIndexPage, OrganisationIndexPage]
-
-
 def main_pages(request):
-    """{locale id: {page model: its first live page of that model}} for the main models."""
-    found = getattr(request, _ATTRIBUTE, None)
-    if found is None:
-        types = ContentType.objects.get_for_models(*_main_models())  # cached by Django
-        model_of = {content_type.pk: model for model, content_type in types.items()}
-        found = defaultdict(dict)
-        pages = (
-            Page.objects.live().filter(content_type__in=model_of)
-            .select_related("locale").only(*_FIELDS).order_by("path")
-        )  # fmt: skip
-        for page in pages:
-            found[page.locale_id].setdefault(model_of[page.content_type_id], page)
-        setattr(request, _ATTRIBUTE, found)
-    return found
+    """{locale id: {page model: its first live page of that model}} for the main models
+    (read with the site's structure: core/structure.py)."""
+    return structure.of(request).main_pages
 
 
 def share(source, request):
     """Let `request` use what `source`, a request to the same site and host, has read: its
     main pages, page URLs and pages' language versions (the static export renders many
     pages, each on its own request)."""
-    for name in (_ATTRIBUTE, _BY_PATH):
+    for name in (structure.ATTRIBUTE, _BY_PATH):
         if hasattr(source, name):
             setattr(request, name, getattr(source, name))
     for name in (_URLS, VERSIONS):  # filled as pages ask
@@ -84,7 +61,7 @@ def first_live_page(model, locale):
 
 def main_page(request, locale, model):
     """The live page of `model` (one of the main models) in `locale`, or None."""
-    return main_pages(request)[locale.pk].get(model)
+    return main_pages(request).get(locale.pk, {}).get(model)
 
 
 def page_url(page, request):

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .languages import country_name, iso_country_codes
+from .structure import RoutesFromStructure, ViewRestrictionsFromStructure
 
 BODY_FEATURES = [
     "h2", "h3", "h4", "bold", "italic", "ol", "ul", "blockquote", "link", "document-link",
@@ -46,7 +47,7 @@ class Country(models.Model):
             )
 
 
-class HomePage(Page):
+class HomePage(RoutesFromStructure, ViewRestrictionsFromStructure, Page):
     """The front page of one locale: the network's name (the title), an introduction, the news."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -72,7 +73,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFromStructure, Page):
     """A plain page such as "About the network"."""
 
     body = RichTextField(_("body"), features=BODY_FEATURES, blank=True)

@@ -94,5 +94,5 @@ def main_navigation(locale, request):
 
     wanted = [(HomePage, _("Home")), (StatementIndexPage, _("Statements")),
               (OrganisationIndexPage, _("Organisations"))]  # fmt: skip
-    pages = main_pages(request)[locale.pk]
+    pages = main_pages(request).get(locale.pk, {})
     return [(label, page_url(pages[model], request)) for model, label in wanted if model in pages]

@@ -5,7 +5,7 @@ shown once, in its original version (the earliest one created), unless the calle
 hide such items.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 
 
 def in_locale_or_original(queryset, locale, available, include_originals=True):
@@ -25,21 +25,13 @@ def in_locale_or_original(queryset, locale, available, include_originals=True):
     return queryset.filter(own | (~Exists(has_own_version) & ~Exists(has_earlier_version)))
 
 
-def localized_map(model, keys, locale, related=()):
+def localized_map(model, keys, locale):
     """Return {translation_key: instance} for `keys`, each in `locale` where it exists.
 
-    `keys` may be a queryset of keys (a subquery: one query in all). `related`: foreign keys
-    to fetch with them (what the caller's template reads).
+    For categories and organisations (with their locale, and an organisation's country),
+    which the site's structure holds, all of them, in every language (core/structure.py):
+    no query but the keys' own where `keys` is a queryset.
     """
-    chosen = {}
-    keys = keys if isinstance(keys, QuerySet) else set(keys)
-    # Only the candidates, own version and original, not every language's version (a feed
-    # names some sixty organisations, each in ten languages).
-    earlier = model.objects.filter(translation_key=OuterRef("translation_key"),
-                                   pk__lt=OuterRef("pk"))  # fmt: skip
-    items = model.objects.filter(Q(locale=locale) | ~Exists(earlier), translation_key__in=keys)
-    for item in items.select_related("locale", *related).order_by("pk"):
-        current = chosen.get(item.translation_key)
-        if current is None or (item.locale_id == locale.pk and current.locale_id != locale.pk):
-            chosen[item.translation_key] = item
-    return chosen
+    from . import structure
+
+    return structure.current().localized(model, keys, locale)

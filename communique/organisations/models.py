@@ -10,6 +10,7 @@ from wagtail.models import Page, TranslatableMixin
 
 from communique.core import page_cache
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
+from communique.core.structure import ViewRestrictionsFromStructure
 from communique.core.translations import in_locale_or_original
 
 
@@ -56,7 +57,7 @@ def organisations_for_locale(locale):
     return in_locale_or_original(Organisation.objects.all(), locale, Organisation.objects.all())
 
 
-class OrganisationIndexPage(RoutablePageMixin, Page):
+class OrganisationIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page):
     """The directory of member organisations, and a page per organisation."""
 
     intro = models.TextField(_("introduction"), blank=True)

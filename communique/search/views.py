@@ -7,9 +7,8 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
-from communique.core import page_cache
+from communique.core import page_cache, structure
 from communique.core.models import Country
 from communique.organisations.models import Organisation
 from communique.statements.listing import build_items, find_category, statement_index_link
@@ -104,7 +103,7 @@ def static_search(request):
 def search(request):
     if settings.COMMUNIQUE_STATIC_MIRROR:
         return static_search(request)
-    locale = Locale.get_active()
+    locale = structure.active_locale()
     form = SearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     query = clean_query(request.GET.get("q", ""))

@@ -177,7 +177,6 @@ class ItemCache:
     ATTRIBUTE = "_communique_item_cache"
     ITEM = "item"  # fragments keyed (ITEM, page id, …): a statement's HTML as an item
     SCOPE = "scope"  # fragments keyed (SCOPE, …): what a feed follows (syndication/scopes.py)
-    NAMED = "named"  # fragments keyed (NAMED, …): an organisation or category in a locale
     # Fragments keyed (SELF_KEYED, …) by all they show (an archive page's year with its
     # counts): never stale.
     SELF_KEYED = "self-keyed"
@@ -213,8 +212,7 @@ class ItemCache:
     def each(self, kind, name, ids, compute, default=None):
         """{id: value} for `ids`, each kept under (kind, id, name): those not kept yet are
         worked out together, compute(missing ids) → {id: value} (an id left out: `default`).
-        Kind ITEM for what belongs to a statement (id: its page id), NAMED for what belongs
-        to an organisation or category (see `forget`)."""
+        Kind ITEM for what belongs to a statement (id: its page id; see `forget`)."""
         missing = [key for key in ids if (kind, key, name) not in self.fragments]
         if missing:
             found = compute(missing)
@@ -224,14 +222,14 @@ class ItemCache:
 
     def forget(self, page_ids=None):
         """Forget the items and item HTML of the statements with `page_ids` (None: of
-        every statement, the feeds' scopes, organisations and categories) and all that is
+        every statement and the feeds' scopes) and all that is
         kept about listings (which statements a feed or a listing shows: any publication
         may change it); fragments keyed by all they show (SELF_KEYED) stay. For a process
         that renders again after content changed (`export_static --watch`): what it kept of
         every other statement still holds, as an item depends only on its statement, its
         translation group (the ids must name every version), its categories and signatories
-        (whose changes call for forgetting everything) and the site; a scope and a named
-        fragment only on its category, country or organisation and the site. Past
+        (whose changes call for forgetting everything) and the site; a scope only on its
+        category, country or organisation and the site. Past
         KEPT_FRAGMENTS or KEPT_PAGES, everything is forgotten, so that a long-running process
         stays within ~200 MB."""
         if (page_ids is None or len(self.fragments) > self.KEPT_FRAGMENTS
@@ -242,7 +240,7 @@ class ItemCache:
         self.kept = {key: item for key, item in self.kept.items() if key[1] not in gone}
         self.pages = {pk: page for pk, page in self.pages.items() if pk not in gone}
         self.fragments = {key: kept for key, kept in self.fragments.items()
-                          if key[0] in (self.SCOPE, self.NAMED, self.SELF_KEYED)
+                          if key[0] in (self.SCOPE, self.SELF_KEYED)
                           or (key[0] == self.ITEM and key[1] not in gone)}  # fmt: skip
 
     @classmethod
@@ -329,7 +327,7 @@ def statement_details(page, request):
 
     versions = translations_by_key([page.translation_key], request)[page.translation_key]
     signed = list(page.signatories.values_list("organisation__translation_key", flat=True))
-    organisations = localized_map(Organisation, signed, page.locale, related=["country"])
+    organisations = localized_map(Organisation, signed, page.locale)
     signatories = [organisations[key] for key in signed]
     return _details(page, request, versions, signatories, statement_categories(page))
 
@@ -367,7 +365,7 @@ def many_statement_details(pages, request_for):
     details = {}
     for locale, group in by_locale.items():
         keys = {key for page in group for key in signed[page.pk]}
-        organisations = localized_map(Organisation, keys, locale, related=["country"])
+        organisations = localized_map(Organisation, keys, locale)
         categories = localized_categories(group, locale)
         for page in group:
             signatories = [organisations[key] for key in signed[page.pk]]

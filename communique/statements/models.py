@@ -20,6 +20,7 @@ from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
 from communique.core.page_cache import add_tags
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
+from communique.core.structure import ViewRestrictionsFromStructure
 from communique.core.timestamps import first_of_next_month
 
 from .narrowed import category_scope, country_scope
@@ -47,7 +48,7 @@ class Category(TranslatableMixin, models.Model):
         return self.name
 
 
-class StatementIndexPage(RoutablePageMixin, Page):
+class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page):
     """Every statement of one locale, with listings by category, country and month."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -237,7 +238,7 @@ class StatementIndexPage(RoutablePageMixin, Page):
                            context_overrides={"archive": years})  # fmt: skip
 
 
-class StatementPage(Page):
+class StatementPage(ViewRestrictionsFromStructure, Page):
     """A statement: a declaration, joint statement or appeal, in one language."""
 
     date = models.DateField(

@@ -5,13 +5,13 @@ import functools
 import io
 
 from django.contrib.syndication.views import Feed
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from communique.core import structure
 from communique.core.main_pages import page_url
 from communique.core.timestamps import to_seconds
 from communique.core.translations import localized_map
@@ -125,13 +125,10 @@ class StatementFeed(Feed):
 
     def get_object(self, request, kind="statements", value=""):
         self.site_name = getattr(Site.find_for_request(request), "site_name", "") or "Communiqué"
+        self.locale = structure.active_locale()
         cache = ItemCache.of(request)  # the static export: RSS, Atom and full feeds share it
         if cache is None:
-            self.locale = Locale.get_active()
             return resolve_scope(self.locale, kind, value)
-        # Locales come and go only with a change to the whole site (a full export).
-        self.locale = cache.remember((ItemCache.SCOPE, "locale", translation.get_language()),
-                                     Locale.get_active)  # fmt: skip
         return cache.remember((ItemCache.SCOPE, self.locale.pk, kind, value),
                               lambda: resolve_scope(self.locale, kind, value))  # fmt: skip
 
@@ -183,26 +180,19 @@ class StatementFeed(Feed):
     def newest(self, scope):
         """The scope's newest items, with their categories, signatories' keys by page and
         the organisations those name, in this language (in the static export, signatories
-        and organisations kept: see ItemCache.each)."""
+        kept: see ItemCache.each; organisations come with the site's structure)."""
         items = build_items(scope.newest(self.locale, FEED_SIZE), self.locale, self.request,
                             translations=False)  # fmt: skip
         categories = {item.page.pk: item.categories for item in items}
         signed = self._signatories([item.page.pk for item in items])
         keys = {key for page_keys in signed.values() for key in page_keys}
-        return items, categories, signed, self._organisations(keys)
+        return items, categories, signed, localized_map(Organisation, keys, self.locale)
 
     def _signatories(self, page_ids):
         cache = ItemCache.of(self.request)
         if cache is None:
             return signatory_keys(page_ids)
         return cache.each(ItemCache.ITEM, "signatories", page_ids, signatory_keys, default=())
-
-    def _organisations(self, keys):
-        cache = ItemCache.of(self.request)
-        in_locale = functools.partial(localized_map, Organisation, locale=self.locale)
-        if cache is None:
-            return in_locale(keys)
-        return cache.each(ItemCache.NAMED, ("organisation", self.locale.pk), keys, in_locale)
 
     def item_title(self, page):
         return page.title

@@ -134,7 +134,7 @@ def test_openapi_schema_and_docs(client):
 
 def test_api_query_count_is_bounded(client, django_assert_max_num_queries):
     get(client, "/api/v1/statements?limit=100")  # warm the per-process caches (site roots)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         get(client, "/api/v1/statements?limit=100")
 
 

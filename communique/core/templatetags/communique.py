@@ -1,7 +1,6 @@
 from django import template
-from wagtail.models import Locale
 
-from communique.core import languages
+from communique.core import languages, structure
 from communique.core.main_pages import page_url
 from communique.core.navigation import language_links, main_navigation
 
@@ -28,7 +27,7 @@ def localdate(value, style="long"):
 def site_navigation(context):
     request = context["request"]
     page = context.get("page")
-    locale = page.locale if page is not None else Locale.get_active()
+    locale = page.locale if page is not None else structure.active_locale()
     return main_navigation(locale, request)
 
 

@@ -10,20 +10,18 @@ def filled_cache():
         cache.pages[page_id] = f"page {page_id}"
         cache.remember((ItemCache.ITEM, page_id, "en"), lambda page_id=page_id: f"<li>{page_id}")
     cache.remember((ItemCache.SCOPE, 10, "category", "climate"), lambda: "scope")
-    cache.each(ItemCache.NAMED, ("organisation", 10), ["k1"], lambda keys: {"k1": "Union"})
     cache.remember((ItemCache.SELF_KEYED, "archive-year", "en", 2026, 3), lambda: "<li>2026")
     cache.remember(("feed", 10, "category", "climate"), lambda: "newest 50")
     cache.remember(("narrowed", 10, "category:k"), lambda: [1, 2, 3])
     return cache
 
 
-def test_forgetting_statements_keeps_the_others_items_scopes_and_named_not_the_listings():
+def test_forgetting_statements_keeps_the_others_items_and_scopes_not_the_listings():
     cache = filled_cache()
     cache.forget({2})
     assert set(cache.kept) == {(10, 1), (10, 3)} and set(cache.pages) == {1, 3}
     assert set(cache.fragments) == {(ItemCache.ITEM, 1, "en"), (ItemCache.ITEM, 3, "en"),
                                     (ItemCache.SCOPE, 10, "category", "climate"),
-                                    (ItemCache.NAMED, "k1", ("organisation", 10)),
                                     (ItemCache.SELF_KEYED, "archive-year", "en", 2026, 3)}  # fmt: skip
 
 
