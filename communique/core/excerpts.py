@@ -15,6 +15,12 @@ import regex
 ELLIPSIS = "…"
 
 _GRAPHEME = regex.compile(r"\X")
+# Characters that join a neighbour into one grapheme cluster (combining marks, joiners,
+# Hangul jamo, flags, CR of CR LF). Text without them is one grapheme per character.
+_JOINING = regex.compile(
+    r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}"
+    r"\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}\r]"
+)
 # Characters of scripts that do not separate words with spaces: a line may break beside them.
 _NO_SPACE_SCRIPT = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
@@ -109,6 +115,18 @@ def _can_break_between(before, after):
     return bool(_NO_SPACE_SCRIPT.match(before) or _NO_SPACE_SCRIPT.match(after))
 
 
+def first_graphemes(text, count):
+    """The first `count` grapheme clusters of `text` (fewer if it has fewer).
+
+    Most text joins no characters into clusters: for it, its characters are its clusters,
+    which saves the segmentation (most of an excerpt's cost, and a listing shows ten).
+    """
+    head = text[: count + 1]  # the character after the last can join it
+    if _JOINING.search(head) is None:
+        return list(head[:count])
+    return [match.group() for match in islice(_GRAPHEME.finditer(text), count)]
+
+
 def truncate_text(text, limit):
     """Return `text` cut to at most `limit` graphemes (ellipsis included), at a word boundary.
 
@@ -116,7 +134,7 @@ def truncate_text(text, limit):
     most of the excerpt; the cut still falls between two graphemes.
     """
     text = fold_spaces(text)
-    clusters = [match.group() for match in islice(_GRAPHEME.finditer(text), limit + 1)]
+    clusters = first_graphemes(text, limit + 1)
     if len(clusters) <= limit:
         return text
     budget = max(limit - 1, 1)

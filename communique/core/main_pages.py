@@ -21,7 +21,6 @@ from wagtail.models import Page
 
 from . import structure
 
-_BY_PATH = "_communique_main_pages_by_path"
 _URLS = "_communique_page_urls"
 VERSIONS = "_communique_page_versions"  # see navigation.language_links
 
@@ -36,9 +35,8 @@ def share(source, request):
     """Let `request` use what `source`, a request to the same site and host, has read: its
     main pages, page URLs and pages' language versions (the static export renders many
     pages, each on its own request)."""
-    for name in (structure.ATTRIBUTE, _BY_PATH):
-        if hasattr(source, name):
-            setattr(request, name, getattr(source, name))
+    if hasattr(source, structure.ATTRIBUTE):
+        setattr(request, structure.ATTRIBUTE, getattr(source, structure.ATTRIBUTE))
     for name in (_URLS, VERSIONS):  # filled as pages ask
         setattr(request, name, vars(source).setdefault(name, {}))
 
@@ -73,21 +71,13 @@ def page_url(page, request):
         return page.get_url(request)
     urls = vars(request).setdefault(_URLS, {})
     if page.path not in urls:
-        urls[page.path] = child_url(page.path, page.slug, request) or page.get_url(request)
+        urls[page.path] = (child_url(page.path, page.slug, request)
+                           or structure.of(request).url(page, request))  # fmt: skip
     return urls[page.path]
 
 
 def child_url(path, slug, request):
     """The URL of the page at `path` with `slug` if its parent is a main page, else None."""
-    parent = _main_page_at(request, path[: -Page.steplen])
+    parent = structure.of(request).main_by_path.get(path[: -Page.steplen])
     parent_url = page_url(parent, request) if parent is not None else None
     return f"{parent_url}{iri_to_uri(slug)}/" if parent_url else None
-
-
-def _main_page_at(request, path):
-    by_path = getattr(request, _BY_PATH, None)
-    if by_path is None:
-        by_path = {page.path: page for pages in main_pages(request).values()
-                   for page in pages.values()}  # fmt: skip
-        setattr(request, _BY_PATH, by_path)
-    return by_path.get(path)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from . import structure
 from .languages import language_codes, language_name, text_direction
 from .main_pages import VERSIONS, main_pages, page_url
 
@@ -79,7 +80,9 @@ def _live_versions(page, request):
     static export, once per process: see main_pages.share)."""
     known = vars(request).setdefault(VERSIONS, {})
     if page.pk not in known:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        translations = structure.of(request).versions.get(page.translation_key)
+        if translations is None:  # not a page the site's structure holds
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
         known[page.pk] = {version.locale.language_code: page_url(version, request)
                           for version in translations}  # fmt: skip
     return known[page.pk]

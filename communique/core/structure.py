@@ -64,13 +64,17 @@ class Structure:
     version: object
     sites: list
     locales: dict  # language code: Locale
+    locales_by_id: dict  # id: Locale
     default_locale: Locale
     has_view_restrictions: bool
     main_pages: dict  # locale id: {main page model: its first live page (a plain Page)}
+    main_by_path: dict  # path: a page of `main_pages`
     homes: dict  # (translation key, locale id): live specific page, of the sites' root pages
     children: dict  # parent path: {slug: specific page}, for each page in `homes`
+    versions: dict  # translation key of a page in `homes` or `children`: its live versions
     snippets: dict  # model: {translation key: (original, {locale id: version})}
     _site_for: dict = field(default_factory=dict)
+    _urls: dict = field(default_factory=dict)  # site id: {main page path: its URL}
 
     def site_for(self, request):
         """Site.find_for_request's answer (Wagtail's own, with its query), found once for
@@ -88,6 +92,16 @@ class Structure:
                 self._site_for[key] = None
         site = self._site_for[key]
         return copy.copy(site) if site is not None else None
+
+    def url(self, page, request):
+        """page.get_url(request), worked out once per site for a main page."""
+        if page.path not in self.main_by_path:
+            return page.get_url(request)
+        site = Site.find_for_request(request)
+        urls = self._urls.setdefault(site.pk if site is not None else None, {})
+        if page.path not in urls:
+            urls[page.path] = page.get_url(request)
+        return urls[page.path]
 
     def active_locale(self):
         """Locale.get_active(), without its query."""
@@ -202,19 +216,28 @@ def _recorded_change():
 def _read(version):
     sites = list(Site.objects.select_related("root_page"))
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    by_id = {locale.pk: locale for locale in locales.values()}
     homes = {}
     root_keys = {site.root_page.translation_key for site in sites}
     for page in Page.objects.filter(translation_key__in=root_keys, live=True).specific():
         homes[(page.translation_key, page.locale_id)] = page
+    children = _children_of(homes.values())
+    main_pages = _main_pages()
+    held = [*homes.values(), *(page for pages in children.values() for page in pages.values())]
+    for page in held:
+        page.locale = by_id[page.locale_id]  # what a page's language and links ask
     return Structure(
         version=version,
         sites=sites,
         locales=locales,
+        locales_by_id=by_id,
         default_locale=Locale.get_default(),
         has_view_restrictions=PageViewRestriction.objects.exists(),
-        main_pages=_main_pages(),
+        main_pages=main_pages,
+        main_by_path={page.path: page for pages in main_pages.values() for page in pages.values()},
         homes=homes,
-        children=_children_of(homes.values()),
+        children=children,
+        versions=_live_versions({page.translation_key for page in held}),
         snippets={model: _held(model, related) for model, related in _snippets()},
     )
 
@@ -230,6 +253,16 @@ def _main_pages():
     for page in pages:
         found[page.locale_id].setdefault(model_of[page.content_type_id], page)
     return dict(found)
+
+
+def _live_versions(keys):
+    """{translation key: [live page with that key (a plain Page, with its locale)]}: what
+    `page.get_translations(inclusive=True).live()` finds, for the pages the structure holds."""
+    versions = defaultdict(list)
+    pages = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    for page in pages.only(*_LINK_FIELDS):
+        versions[page.translation_key].append(page)
+    return dict(versions)
 
 
 def _children_of(parents):

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
+from communique.core import structure
 from communique.core.excerpts import html_to_text, truncate_text
 from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
@@ -63,19 +64,21 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         verbose_name = _("statement index")
 
     def route(self, request, path_components):
-        """A statement's address: its page and locale in one query, where Wagtail's
-        `Page.route` takes two (the page, then its specific form) and the page's locale a
-        third. The index's own routes (listings, categories, months) come first, as ever."""
+        """A statement's address: its page in one query, where Wagtail's `Page.route` takes
+        two (the page, then its specific form) and the page's locale a third (the site's
+        structure holds the locales). The index's own routes (listings, categories, months)
+        come first, as ever."""
         if self.live and len(path_components) == 1:
             try:
                 self.resolve_subpage(f"/{path_components[0]}/")
             except Http404:
-                child = (
-                    StatementPage.objects.child_of(self).filter(slug=path_components[0])
-                    .select_related("locale").first()
-                )  # fmt: skip
-                if child is not None:
+                # Slugs are unique among siblings: no ordering, and no join for the locale.
+                found = StatementPage.objects.filter(
+                    path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
+                ).order_by()[:1]
+                for child in found:
                     child._cached_parent_obj = self
+                    child.locale = structure.of(request).locales_by_id[child.locale_id]
                     return child.route(request, [])
         return super().route(request, path_components)
 

@@ -2,7 +2,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from communique.core.excerpts import ELLIPSIS, html_to_text, truncate_text
+from communique.core.excerpts import ELLIPSIS, first_graphemes, html_to_text, truncate_text
 
 GRAPHEME = regex.compile(r"\X")
 
@@ -122,3 +122,13 @@ def test_excerpt_properties(text, limit):
         assert graphemes(folded[: len(kept)]) == graphemes(kept)
     else:
         assert excerpt == folded
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts | st.text(alphabet=st.sampled_from(
+    "aé\u0301\u200d👩🇬🇷\r\n한\u1100\u1161\u11a8\u0915\u094d\u0937\u0e01\u0e31 \u0600\u0308"
+)), count=st.integers(min_value=0, max_value=500))  # fmt: skip
+def test_first_graphemes_are_the_segmenters(text, count):
+    """Joining characters (marks, joiners, jamo, flags, CR LF, prepended signs) anywhere,
+    including right after the last grapheme asked for."""
+    assert first_graphemes(text, count) == graphemes(text)[:count]
