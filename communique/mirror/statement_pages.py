@@ -45,7 +45,7 @@ class StatementPages:
         pages = list(
             StatementPage.objects.filter(pk__in=ids, live=True)
             .select_related("locale", "lead_image")
-            .prefetch_related("categories", "countries")
+            .prefetch_related("countries")
             .order_by("pk")
         )  # fmt: skip
         requests = {page.pk: self.requests.for_path(main_pages.page_url(page, base),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from wagtail.models import Page
 
+from communique.core import structure
 from communique.core.languages import language_order
 from communique.core.main_pages import child_url, first_live_page, main_page
 from communique.core.page_cache import add_tags, statement_tag
@@ -95,14 +96,15 @@ def translations_by_key(keys, request):
 
 
 def localized_categories(pages, locale):
-    """Return {page id: [its categories, each in `locale` where translated]}."""
-    assigned = {page.pk: list(page.categories.all()) for page in pages}
-    keys = {category.translation_key for categories in assigned.values() for category in categories}
-    localized = localized_map(Category, keys, locale)
-    return {
-        page_id: _by_name(localized[category.translation_key] for category in categories)
-        for page_id, categories in assigned.items()
-    }
+    """Return {page id: [its categories, each in `locale` where translated]}: one query for
+    the categories' keys (the site's structure holds the categories themselves)."""
+    Assigned = StatementPage.categories.through
+    assigned = defaultdict(list)
+    rows = Assigned.objects.filter(statementpage_id__in=[page.pk for page in pages])
+    for page_id, key in rows.values_list("statementpage_id", "category__translation_key"):
+        assigned[page_id].append(key)
+    localized = localized_map(Category, {key for keys in assigned.values() for key in keys}, locale)
+    return {page.pk: _by_name(localized[key] for key in assigned[page.pk]) for page in pages}
 
 
 def statement_categories(page):
@@ -128,15 +130,20 @@ def build_items(pages, locale, request, translations=True):
 
 
 def _build_items(pages, locale, request, translations=True):
-    return _items_of(_with_categories(pages), locale, request, translations)
+    return _items_of(_with_locales(pages), locale, request, translations)
 
 
-def _with_categories(pages):
-    return list(pages.prefetch_related("categories").select_related("locale"))
+def _with_locales(pages):
+    """`pages` read, each with its locale (held by the site's structure: no join)."""
+    locales = structure.current().locales_by_id
+    pages = list(pages)
+    for page in pages:
+        page.locale = locales[page.locale_id]
+    return pages
 
 
 def _items_of(pages, locale, request, translations=True):
-    """ListingItems of `pages`, a list of pages with their categories and locale read."""
+    """ListingItems of `pages`, a list of pages with their locale read."""
     versions = (
         translations_by_key((page.translation_key for page in pages), request)
         if translations
@@ -191,7 +198,7 @@ class ItemCache:
     def __init__(self, window=WINDOW):
         self.window = window  # 0: build only what a page asks for (a few pages to render)
         self.kept = {}  # (locale id, page id): ListingItem
-        self.pages = {}  # page id: StatementPage, categories and locale read
+        self.pages = {}  # page id: StatementPage, its locale read
         self.fragments = {}  # what else a process works out once: see `remember`
 
     @classmethod
@@ -284,7 +291,7 @@ class ItemCache:
                                   position__lte=max(positions) + self.window)  # fmt: skip
             wanted |= set(stretch.values_list("page_id", flat=True))
         unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages))
-        self.pages.update((page.pk, page) for page in _with_categories(unread))
+        self.pages.update((page.pk, page) for page in _with_locales(unread))
         pages = [self.pages[page_id] for page_id in wanted if page_id in self.pages]
         for item in _items_of(pages, locale, request):
             self.kept[locale.pk, item.page.pk] = item
@@ -349,8 +356,8 @@ def many_statement_details(pages, request_for):
     """{page id: statement_details(page, request_for(page))} for many live, saved pages.
 
     The static export renders statement pages in bulk: a few queries for all of `pages`
-    and each locale among them instead of a dozen a page. `pages` need their categories
-    and countries prefetched; `request_for(page)` is the request its page is rendered for.
+    and each locale among them instead of a dozen a page. `pages` need their countries
+    prefetched; `request_for(page)` is the request its page is rendered for.
     """
     from communique.organisations.models import Organisation
 
