@@ -75,6 +75,7 @@ class Structure:
     snippets: dict  # model: {translation key: (original, {locale id: version})}
     _site_for: dict = field(default_factory=dict)
     _urls: dict = field(default_factory=dict)  # site id: {main page path: its URL}
+    _slugs: dict = field(default_factory=dict)  # model: {slug: [versions]}, made when asked
 
     def site_for(self, request):
         """Site.find_for_request's answer (Wagtail's own, with its query), found once for
@@ -144,6 +145,18 @@ class Structure:
                 original, by_locale = versions
                 chosen[key] = by_locale.get(locale.pk, original)
         return chosen
+
+    def with_slug(self, model, slug):
+        """Every version (any locale) of the held `model` with `slug`, oldest first."""
+        if model not in self._slugs:
+            slugs = defaultdict(list)
+            for _original, by_locale in self.snippets[model].values():
+                for version in by_locale.values():
+                    slugs[version.slug].append(version)
+            for versions in slugs.values():
+                versions.sort(key=lambda version: version.pk)
+            self._slugs[model] = dict(slugs)
+        return self._slugs[model].get(slug, [])
 
 
 def of(request):

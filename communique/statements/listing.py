@@ -320,7 +320,8 @@ def statement_index_link(locale, request):
 
 def find_category(slug, locale):
     """Return the category with this slug, in `locale` where translated; 404 if none has it."""
-    candidates = sorted(Category.objects.filter(slug=slug), key=lambda c: c.locale_id != locale.pk)
+    candidates = sorted(structure.current().with_slug(Category, slug),
+                        key=lambda c: c.locale_id != locale.pk)  # fmt: skip
     if not candidates:
         raise Http404("No such category")
     return localized_map(Category, [candidates[0].translation_key], locale)[
