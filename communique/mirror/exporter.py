@@ -39,7 +39,7 @@ from django.db import close_old_connections, connection
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from communique.core import page_cache
+from communique.core import page_cache, structure
 from communique.statements.windows import window_of
 
 from . import changes, lock, redirects, search_index, workers
@@ -136,7 +136,13 @@ class Renderer:
         assets copied), tags None for an address that is not a public page.
 
         Assets are copied where the pages are rendered: an image rendition a page asks for
-        is made there (in a test's in-memory storage, only the worker would have it)."""
+        is made there (in a test's in-memory storage, only the worker would have it). The
+        site's structure is the one read for this export (core/structure.py), not checked
+        again at every question."""
+        with structure.serving(self.requests.base()):
+            return self._run(task)
+
+    def _run(self, task):
         kind, items = task
         if kind == "redirects":
             found = redirects.find(items, self.requests.site())
