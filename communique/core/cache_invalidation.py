@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import changes
-from .page_cache import LISTINGS, ORGANISATIONS, SITE, invalidate, statement_tag
+from .page_cache import CATEGORIES, LISTINGS, ORGANISATIONS, SITE, invalidate, statement_tag
 
 
 def content_changed(*tags):
@@ -64,7 +64,7 @@ def connect():
     post_page_move.connect(page_changed)
     post_save.connect(redirect_changed, sender=Redirect)
     post_delete.connect(redirect_changed, sender=Redirect)
-    for model, kind, *also in ((Category, "category"),
+    for model, kind, *also in ((Category, "category", CATEGORIES),
                                (Organisation, "organisation", ORGANISATIONS)):  # fmt: skip
         post_save.connect(snippet_changed(kind, *also), sender=model, weak=False)
         post_delete.connect(snippet_changed(kind, *also), sender=model, weak=False)

@@ -23,6 +23,9 @@ from django.core.cache import caches
 TAG_PREFIX = "communique:tag:"
 PAGE_PREFIX = "communique:page:"
 SITE, LISTINGS, ORGANISATIONS = "site", "listings", "organisations"
+# Any category changed: no page carries it (each names its categories' own tags); it gives
+# the change record one row for all categories (core/structure.py reads it).
+CATEGORIES = "categories"
 
 
 def _cache():

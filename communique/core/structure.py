@@ -12,7 +12,7 @@ subquery, costlier to build than to run).
 None of it changes when a statement is published. It changes with a change core/changes.py
 records in the same transaction: the site's row for any page but a statement (published,
 unpublished, moved, deleted) and for sites, locales, countries and view restrictions; the
-organisations' row; a category's own row. A process keeps them as a `Structure` and reads
+organisations' row; the categories' row. A process keeps them as a `Structure` and reads
 those rows (one query, without the ORM) to know whether it is still current: once a
 request (`of`; `serving` while the middleware serves it), or at each call outside a
 request (`current`). A change made without Wagtail's or Django's signals (a queryset
@@ -44,7 +44,6 @@ ATTRIBUTE = "_communique_structure"
 # What links to the main pages need (URL, title, language); the rest of a row is not read.
 _LINK_FIELDS = ["id", "path", "depth", "slug", "url_path", "title", "live", "content_type_id",
                 "translation_key", "locale__language_code"]  # fmt: skip
-_CATEGORY_ROWS = "category:"  # a category's change (cache_invalidation.snippet_changed)
 _lock = threading.Lock()
 _latest = None
 _serving = contextvars.ContextVar("communique_structure", default=None)
@@ -204,24 +203,22 @@ def current():
 def _recorded_change():
     """When what the structure holds last changed, as core/changes.py records it: the site
     (any page but a statement, sites, locales, countries, view restrictions), the
-    organisations, and each category (its own row; the latest counts). One query, read
-    without the ORM's query building (which would take longer than the query: this runs on
-    every request). A value to compare, not to read: SQLite gives text."""
+    organisations and the categories, three rows read by primary key in one query, without
+    the ORM's query building (which would take longer than the query: this runs on every
+    request). A value to compare, not to read: SQLite gives text."""
     from .models import ContentChange
-    from .page_cache import ORGANISATIONS, SITE
+    from .page_cache import CATEGORIES, ORGANISATIONS, SITE
 
     table = connection.ops.quote_name(ContentChange._meta.db_table)  # the model's own name
     sql = (
         f"SELECT max(CASE WHEN scope = %s THEN changed_at END),"  # noqa: S608
         f" max(CASE WHEN scope = %s THEN changed_at END),"
-        f" max(CASE WHEN scope >= %s AND scope < %s THEN changed_at END)"
-        f" FROM {table} WHERE scope IN (%s, %s) OR (scope >= %s AND scope < %s)"
+        f" max(CASE WHEN scope = %s THEN changed_at END)"
+        f" FROM {table} WHERE scope IN (%s, %s, %s)"
     )
-    # Category rows are "category:<key>": every scope from "category:" up to "category;"
-    # (the character after the colon), an index range.
-    first, past = _CATEGORY_ROWS, _CATEGORY_ROWS[:-1] + chr(ord(_CATEGORY_ROWS[-1]) + 1)
+    scopes = [SITE, ORGANISATIONS, CATEGORIES]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [SITE, ORGANISATIONS, first, past, SITE, ORGANISATIONS, first, past])
+        cursor.execute(sql, scopes + scopes)
         version = cursor.fetchone()
     return None if version[0] is None else version
 
