@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language, get_language_bidi, gettext
+from django.utils.translation import get_language, get_language_bidi, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from communique.core import page_cache, structure
@@ -121,8 +121,11 @@ def search(request):
         item.snippet = snippet(item.page, query)
     params = request.GET.copy()
     params.pop("page", None)
+    total = len(results)
+    found = ngettext("%(counter)s statement found", "%(counter)s statements found", total)
     return TemplateResponse(request, "search/search.html", {
         "form": form, "query": query, "items": items, "page_obj": page_obj,
-        "total": len(results), "statement_index": statement_index_link(locale, request),
+        "total": total, "found": found % {"counter": total},
+        "statement_index": statement_index_link(locale, request),
         "query_string": params.urlencode(),
     })  # fmt: skip

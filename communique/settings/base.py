@@ -67,6 +67,19 @@ MIDDLEWARE = [
 ROOT_URLCONF = "communique.urls"
 
 TEMPLATES = [
+    # The public pages: Jinja2, in each app's jinja2/ folder (core/templating.py says why).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "communique.core.templating.environment",
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+    # The admin's (Wagtail's, editorial/templates/).
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [PROJECT_DIR / "templates"],

@@ -126,4 +126,6 @@ def test_slugs_that_only_begin_like_a_listing_route_are_free(client, slug):
     statement.slug = slug
     statement.full_clean()
     statement.save_revision().publish()
-    assert client.get(f"/ko/statements/{slug}/").context["page"].pk == statement.pk
+    html = client.get(f"/ko/statements/{slug}/").content.decode()
+    assert '<article class="statement" data-pagefind-body>' in html  # the statement's page
+    assert f"<h1>{statement.title}</h1>" in html

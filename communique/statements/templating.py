@@ -1,0 +1,59 @@
+"""What the public templates (core/templating.py) call to show statements in lists."""
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from .listing import ItemCache
+
+
+@pass_context
+def statement_item(context, item, heading_level=2, statement_index=None):
+    """`statements/includes/statement_item.html` for one listed statement.
+
+    In the static export a statement is on many listings of each language (its locale's,
+    its month's, year's, categories', countries', signatories'): its HTML is rendered once
+    per language, heading level and statement index, and kept with the listing items
+    (listing.ItemCache). Everything the item's template shows comes from the item (its
+    page, categories and translations, the same for every listing of the locale) and the
+    values in the key.
+    """
+    statement_index = statement_index or context.get("statement_index")
+
+    def key():
+        return (ItemCache.ITEM, item.page.pk, item.is_fallback,
+                tuple(category.pk for category in item.categories), context.get("LANGUAGE_CODE"),
+                heading_level, getattr(statement_index, "pk", None))  # fmt: skip
+
+    return _kept_include(context, "statements/includes/statement_item.html", key, item=item,
+                         heading_level=heading_level, statement_index=statement_index)  # fmt: skip
+
+
+@pass_context
+def archive_year(context, year):
+    """`statements/includes/archive_year.html` for one year of the archive page
+    (listing.ArchiveYear).
+
+    The archive page names every month with its count, and changes with every statement;
+    in the static export the HTML of a year is kept under a key that holds all it shows
+    (its language, address, total and months with their counts), so that an export after
+    one statement was published renders only that statement's year again.
+    """
+
+    def key():
+        return (ItemCache.SELF_KEYED, "archive-year", context.get("LANGUAGE_CODE"), year.url,
+                year.year, year.total, tuple(year.months))  # fmt: skip
+
+    return _kept_include(context, "statements/includes/archive_year.html", key, year=year)
+
+
+def _kept_include(context, template_name, key, **values):
+    """The template rendered with `values` on top of `context`; in the static export, once
+    per `key()` (listing.ItemCache), which must name all the fragment shows."""
+    template = context.environment.get_template(template_name)
+
+    def render():
+        # A template's output, escaped as it was rendered (autoescape is on).
+        return Markup(template.render({**context.get_all(), **values}))  # noqa: S704
+
+    cache = ItemCache.of(context["request"])
+    return render() if cache is None else cache.remember(key(), render)
