@@ -37,6 +37,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -106,10 +107,8 @@ class Structure:
     def active_locale(self):
         """Locale.get_active(), without its query."""
         try:
-            code = translation.get_language()
-            from wagtail.coreutils import get_supported_content_language_variant
-
-            return self.locales[get_supported_content_language_variant(code)]
+            code = get_supported_content_language_variant(translation.get_language())
+            return self.locales[code]
         except (KeyError, LookupError):
             return self.default_locale
 
@@ -191,7 +190,7 @@ def current():
         return serving_now
     version = _recorded_change()
     held = _latest
-    if held is not None and version is not None and held.version == version:
+    if held is not None and held.version == version:  # None too: nothing recorded yet
         return held
     with _lock:
         # Reading the record first: a change committed while the rest is read makes the
@@ -220,7 +219,7 @@ def _recorded_change():
     with connection.cursor() as cursor:
         cursor.execute(sql, scopes + scopes)
         version = cursor.fetchone()
-    return None if version[0] is None else version
+    return None if version == (None, None, None) else version
 
 
 def _read(version):
@@ -247,7 +246,7 @@ def _read(version):
         main_by_path={page.path: page for pages in main_pages.values() for page in pages.values()},
         homes=homes,
         children=children,
-        versions=_live_versions({page.translation_key for page in held}),
+        versions=_live_versions_of({page.translation_key for page in held}),
         snippets={model: _held(model, related) for model, related in _snippets()},
     )
 
@@ -265,7 +264,7 @@ def _main_pages():
     return dict(found)
 
 
-def _live_versions(keys):
+def _live_versions_of(keys):
     """{translation key: [live page with that key (a plain Page, with its locale)]}: what
     `page.get_translations(inclusive=True).live()` finds, for the pages the structure holds."""
     versions = defaultdict(list)

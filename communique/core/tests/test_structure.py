@@ -163,3 +163,14 @@ def test_no_view_restriction_anywhere_costs_no_query_but_the_check(django_assert
     structure.current()
     with django_assert_num_queries(1):  # whether the structure changed
         assert not page.get_view_restrictions().exists()
+
+
+def test_a_site_with_nothing_recorded_yet_reads_its_structure_once(django_assert_num_queries):
+    """A database set up without a recorded change (an import's bulk path records none of
+    the site's rows) must not read the structure on every request."""
+    from communique.core.models import ContentChange
+
+    ContentChange.objects.all().delete()
+    held = structure.current()
+    with django_assert_num_queries(1):  # only whether it changed
+        assert structure.current() is held
