@@ -76,7 +76,7 @@ def statement_record(page, request, versions):
         "date": page.date,
         "first_published_at": to_seconds(page.first_published_at),
         "last_published_at": to_seconds(page.last_published_at),
-        "excerpt": page.excerpt,
+        "excerpt": page.listing_excerpt,
         "lead": page.lead,
         "body_html": absolutize_html(expand_db_html(page.body), url),
         "lead_image": image_record(page, request),

@@ -7,7 +7,8 @@ conversion of each column is chosen once, plain values (text, numbers, booleans,
 keys) go to the driver as they are, and the rows go through `executemany`.
 
 What it does not do: return primary keys (look the rows up by a unique column if you need
-them), send signals, or fill `auto_now` fields for you beyond what `pre_save` gives.
+them) or send signals. It calls `pre_save` only for `auto_now` fields and fields with a
+`pre_save` of their own (a stored excerpt).
 """
 
 from django.db import connections, models
@@ -24,6 +25,10 @@ _PLAIN_METHODS = (
 )
 
 
+# Field classes' own `pre_save`s that only read the attribute (or fill `auto_now`).
+_PLAIN_PRE_SAVES = {models.Field.pre_save, models.DateField.pre_save, models.DateTimeField.pre_save}
+
+
 def _is_plain(field):
     if isinstance(field, models.ForeignKey):
         return _is_plain(field.target_field)
@@ -35,7 +40,11 @@ def _is_plain(field):
 def _converter(field, connection):
     """A function from an object to the value its column stores."""
     attname = field.attname
-    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+    if (
+        getattr(field, "auto_now", False)
+        or getattr(field, "auto_now_add", False)
+        or (type(field).pre_save not in _PLAIN_PRE_SAVES)
+    ):  # a value worked out on save (a stored excerpt)
         return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
     if _is_plain(field):
         return lambda obj: getattr(obj, attname)

@@ -127,6 +127,11 @@ def first_graphemes(text, count):
     return [match.group() for match in islice(_GRAPHEME.finditer(text), count)]
 
 
+def excerpt_of(lead, body_html, limit):
+    """A statement's excerpt: its lead, or else its body's text, cut to `limit` graphemes."""
+    return truncate_text(lead or html_to_text(body_html), limit)
+
+
 def truncate_text(text, limit):
     """Return `text` cut to at most `limit` graphemes (ellipsis included), at a word boundary.
 

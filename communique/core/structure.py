@@ -76,6 +76,7 @@ class Structure:
     _site_for: dict = field(default_factory=dict)
     _urls: dict = field(default_factory=dict)  # site id: {main page path: its URL}
     _slugs: dict = field(default_factory=dict)  # model: {slug: [versions]}, made when asked
+    _keys: dict = field(default_factory=dict)  # model: {id: translation key}, made when asked
 
     def site_for(self, request):
         """Site.find_for_request's answer (Wagtail's own, with its query), found once for
@@ -155,6 +156,15 @@ class Structure:
                 versions.sort(key=lambda version: version.pk)
             self._slugs[model] = dict(slugs)
         return self._slugs[model].get(slug, [])
+
+    def translation_key(self, model, pk):
+        """The translation key of the held `model`'s item with id `pk`, or None if none is
+        held (one made without signals since: `localized` leaves such keys out too)."""
+        if model not in self._keys:
+            self._keys[model] = {version.pk: key
+                                 for key, (_original, by_locale) in self.snippets[model].items()
+                                 for version in by_locale.values()}  # fmt: skip
+        return self._keys[model].get(pk)
 
 
 def of(request):

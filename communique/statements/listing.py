@@ -10,6 +10,7 @@ from communique.core import structure
 from communique.core.languages import language_order
 from communique.core.main_pages import child_url, first_live_page, main_page
 from communique.core.page_cache import add_tags, statement_tag
+from communique.core.prepared import PreparedRead
 from communique.core.translations import localized_map
 from communique.syndication.metadata import statement_json_ld
 
@@ -74,43 +75,70 @@ def archive_page_navigation(year, month, base_url):
     return ArchiveYear(year, f"{base_url}{year:04d}/", months=months)
 
 
+_VERSIONS = PreparedRead(
+    lambda keys: StatementPage.objects.filter(
+        listings__translation_key__in=keys, listings__is_fallback=False
+    ).values_list("pk", "title", "path", "slug", "url_path", "translation_key", "locale_id")
+)
+
+
 def translations_by_key(keys, request):
     """Return {translation_key: [Translation, …]} of every published version, in language order.
 
     Read from the listing table: each published, public version is listed as its own
     locale's (not fallback) row, found by key through an index on any database.
     """
-    rows = StatementPage.objects.filter(
-        listings__translation_key__in=set(keys), listings__is_fallback=False
-    ).values_list("pk", "title", "path", "slug", "url_path", "translation_key",
-                  "locale__language_code")  # fmt: skip
+    locales = structure.current().locales_by_id
     grouped = defaultdict(list)
-    for pk, title, path, slug, url_path, key, language_code in rows:
+    for pk, title, path, slug, url_path, key, locale_id in _VERSIONS.read(list(keys)):
         url = child_url(path, slug, request) if request is not None else None
         if url is None:  # not under its language's statement index: ask Wagtail
             url = Page(pk=pk, path=path, slug=slug, url_path=url_path).get_url(request)
-        grouped[key].append(Translation(language_code, title, url, pk))
+        grouped[key].append(Translation(locales[locale_id].language_code, title, url, pk))
     for versions in grouped.values():
         versions.sort(key=lambda version: language_order(version.language_code))
     return grouped
 
 
-def localized_categories(pages, locale):
-    """Return {page id: [its categories, each in `locale` where translated]}: one query for
-    the categories' keys (the site's structure holds the categories themselves)."""
-    Assigned = StatementPage.categories.through
+_ASSIGNED = PreparedRead(
+    lambda page_ids: StatementPage.categories.through.objects.filter(
+        statementpage_id__in=page_ids
+    ).values_list("statementpage_id", "category_id")
+)
+
+
+def category_keys(page_ids):
+    """{page id: [translation keys of its categories]} of saved statements: one query (the
+    site's structure holds the categories themselves)."""
+    held = structure.current()
     assigned = defaultdict(list)
-    rows = Assigned.objects.filter(statementpage_id__in=[page.pk for page in pages])
-    for page_id, key in rows.values_list("statementpage_id", "category__translation_key"):
-        assigned[page_id].append(key)
+    for page_id, category_id in _ASSIGNED.read(list(page_ids)):
+        key = held.translation_key(Category, category_id)
+        if key is not None:
+            assigned[page_id].append(key)
+    return assigned
+
+
+def localized_categories(pages, locale):
+    """Return {page id: [its categories, each in `locale` where translated]}: one query."""
+    assigned = category_keys(page.pk for page in pages)
     localized = localized_map(Category, {key for keys in assigned.values() for key in keys}, locale)
     return {page.pk: _by_name(localized[key] for key in assigned[page.pk]) for page in pages}
 
 
 def statement_categories(page):
     """One statement's categories, each in its language where translated: one query."""
-    keys = page.categories.values_list("translation_key", flat=True)  # a list in previews
+    if _in_memory(page, "categories"):
+        keys = [category.translation_key for category in page.categories.all()]
+    else:
+        keys = category_keys([page.pk])[page.pk]
     return _by_name(localized_map(Category, keys, page.locale).values())
+
+
+def _in_memory(page, relation):
+    """Whether `page` holds `relation` (categories, signatories…) in memory rather than in
+    the database: a preview's or a draft's, as modelcluster keeps them until saved."""
+    return page.pk is None or relation in getattr(page, "_cluster_related_objects", {})
 
 
 def _by_name(categories):
@@ -118,7 +146,8 @@ def _by_name(categories):
 
 
 def build_items(pages, locale, request, translations=True):
-    """The ListingItems of `pages` (a queryset, in its order) as `locale` lists them.
+    """The ListingItems of `pages` (a queryset or a list of pages, in its order) as `locale`
+    lists them.
 
     `translations=False`: the caller does not show "Also in" (a feed), so the items may
     come without their translations (kept items have them anyway).
@@ -260,7 +289,10 @@ class ItemCache:
         setattr(request, cls.ATTRIBUTE, getattr(source, cls.ATTRIBUTE))
 
     def items(self, pages, locale, request):
-        ids = list(pages.values_list("pk", flat=True))
+        if isinstance(pages, list):  # read already (statements/pagination.py)
+            ids = [page.pk for page in pages]
+        else:
+            ids = list(pages.values_list("pk", flat=True))
         if len(self.kept) > self.LIMIT or len(self.pages) > self.PAGE_LIMIT:
             # Before working out what is missing: a page never asks for dropped items.
             self.kept.clear()
@@ -334,22 +366,48 @@ def statement_details(page, request):
     from communique.organisations.models import Organisation
 
     versions = translations_by_key([page.translation_key], request)[page.translation_key]
-    signed = list(page.signatories.values_list("organisation__translation_key", flat=True))
+    if _in_memory(page, "signatories"):
+        signed = [signature.organisation.translation_key for signature in page.signatories.all()]
+    else:
+        signed = signatory_keys([page.pk])[page.pk]
     organisations = localized_map(Organisation, signed, page.locale)
-    signatories = [organisations[key] for key in signed]
-    return _details(page, request, versions, signatories, statement_categories(page))
+    signatories = [organisations[key] for key in signed if key in organisations]
+    countries = page.countries.all() if _in_memory(page, "countries") else _COUNTRIES.read(page.pk)
+    return _details(page, request, versions, signatories, statement_categories(page), countries)
+
+
+def _countries_of(page_id):
+    from communique.core.models import Country
+
+    return Country.objects.filter(statements=page_id)
+
+
+_COUNTRIES = PreparedRead(_countries_of)
+
+
+def _signatures_of(page_ids):
+    from .models import StatementSignatory
+
+    signatures = StatementSignatory.objects.filter(page__in=page_ids)
+    return signatures.order_by("page_id", "sort_order", "pk").values_list(
+        "page_id", "organisation_id"
+    )
+
+
+_SIGNATURES = PreparedRead(_signatures_of)
 
 
 def signatory_keys(page_ids):
-    """{page id: [translation key of each signatory organisation, in order]}: one query."""
-    from .models import StatementSignatory
+    """{page id: [translation key of each signatory organisation, in order]} of saved
+    statements: one query (the site's structure holds the organisations)."""
+    from communique.organisations.models import Organisation
 
+    held = structure.current()
     signed = defaultdict(list)
-    signatures = StatementSignatory.objects.filter(page__in=page_ids)
-    for page_id, key in signatures.order_by("page_id", "sort_order", "pk").values_list(
-        "page_id", "organisation__translation_key"
-    ):
-        signed[page_id].append(key)
+    for page_id, organisation_id in _SIGNATURES.read(list(page_ids)):
+        key = held.translation_key(Organisation, organisation_id)
+        if key is not None:
+            signed[page_id].append(key)
     return signed
 
 
@@ -378,17 +436,18 @@ def many_statement_details(pages, request_for):
         for page in group:
             signatories = [organisations[key] for key in signed[page.pk]]
             details[page.pk] = _details(page, request_for(page), versions[page.translation_key],
-                                        signatories, categories[page.pk])  # fmt: skip
+                                        signatories, categories[page.pk],
+                                        page.countries.all())  # fmt: skip
     return details
 
 
-def _details(page, request, versions, signatories, categories):
+def _details(page, request, versions, signatories, categories, countries):
     details = {
         "translations": [v for v in versions if v.language_code != page.locale.language_code],
         "all_versions": versions,
         "signatories": signatories,
         "categories": categories,
-        "countries": sorted(page.countries.all(), key=lambda country: country.name),
+        "countries": sorted(countries, key=lambda country: country.name),
         "statement_index": statement_index_link(page.locale, request),
     }
     details["statement_meta"] = statement_json_ld(page, request, details)

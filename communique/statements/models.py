@@ -21,9 +21,11 @@ from communique.core.main_pages import page_url
 from communique.core.models import BODY_FEATURES
 from communique.core.page_cache import add_tags
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
+from communique.core.prepared import PreparedRead
 from communique.core.structure import ViewRestrictionsFromStructure
 from communique.core.timestamps import first_of_next_month
 
+from .fields import StoredExcerptField
 from .narrowed import category_scope, country_scope
 from .queries import StatementQuerySet, category_pages, country_pages
 
@@ -72,10 +74,8 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
             try:
                 self.resolve_subpage(f"/{path_components[0]}/")
             except Http404:
-                # Slugs are unique among siblings: no ordering, and no join for the locale.
-                found = StatementPage.objects.filter(
-                    path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
-                ).order_by()[:1]
+                below = self._get_children_path_interval(self.path)
+                found = _CHILD_WITH_SLUG.read(*below, self.depth + 1, path_components[0])
                 for child in found:
                     child._cached_parent_obj = self
                     child.locale = structure.of(request).locales_by_id[child.locale_id]
@@ -84,6 +84,16 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
 
     def statements(self):
         return StatementPage.objects.listed_in(self.locale)
+
+    @staticmethod
+    def _children_with_slug(lowest, highest, depth, slug):
+        """Statements with `slug` at `depth` whose tree paths run from `lowest` to
+        `highest`: a page's children, as treebeard finds them. Slugs are unique among
+        siblings: no ordering, and no join for the locale."""
+        children = StatementPage.objects.filter(
+            path__range=(lowest, highest), depth=depth, slug=slug
+        )
+        return children.order_by()[:1]
 
     def month_counts(self):
         from . import listed
@@ -276,6 +286,7 @@ class StatementPage(ViewRestrictionsFromStructure, Page):
         blank=True,
         help_text=_("Optional. The person or body that wrote the statement."),
     )
+    listing_excerpt = StoredExcerptField(_("excerpt"))
     sticky = models.BooleanField(
         _("pinned"), default=False, help_text=_("Imported from WordPress's sticky posts.")
     )
@@ -342,8 +353,9 @@ class StatementPage(ViewRestrictionsFromStructure, Page):
 
     @property
     def excerpt(self):
-        """The lead, or else the body, cut to the excerpt length: worked out once per lead
-        and body (the static export shows each statement in several listings and feeds)."""
+        """The lead, or else the body, cut to the excerpt length, from the page as it is now
+        (a preview's too): worked out once per lead and body. Saved pages keep it in
+        `listing_excerpt`, which listings, feeds and the API read."""
         limit = settings.COMMUNIQUE_EXCERPT_LENGTH
         source = (self.lead, self.body, limit)
         cached = self.__dict__.get("_excerpt")
@@ -360,6 +372,9 @@ class StatementPage(ViewRestrictionsFromStructure, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(details if details is not None else statement_details(self, request))
         return context
+
+
+_CHILD_WITH_SLUG = PreparedRead(StatementIndexPage._children_with_slug)
 
 
 class StatementSignatory(Orderable):

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from communique.core.pagination import newest_first_slice, window
+from communique.core.prepared import PreparedRead
 
 from .models import ListedInScope, ListedStatement
 
@@ -31,19 +32,28 @@ class PositionPaginator(Paginator):
         raise NotImplementedError
 
 
-class ListingPaginator(PositionPaginator):
-    """A locale's whole listing (ListedStatement).
+def _listed_at(locale_id, bottom, top):
+    from .models import StatementPage
 
-    `object_list` must come from `StatementQuerySet.for_locale(locale)` (it carries the
-    `listed_position` annotation) and `locale` must be the same locale.
-    """
+    listed = StatementPage.objects.for_locale(locale_id)
+    return listed.filter(listed_position__gte=bottom, listed_position__lte=top).newest_first()
+
+
+_LISTED_AT = PreparedRead(_listed_at)
+
+
+class ListingPaginator(PositionPaginator):
+    """A locale's whole listing (ListedStatement): what `StatementQuerySet.for_locale(locale)`
+    lists (its own translations and the originals of the rest), whose positions the
+    listing table numbers. A page is a list of statements, read with prepared SQL."""
 
     def __init__(self, object_list, per_page, *, locale, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
+        self.locale = locale
         self.rows = ListedStatement.objects.filter(locale=locale)
 
     def statements_at(self, bottom, top):
-        return self.object_list.filter(listed_position__gte=bottom, listed_position__lte=top)
+        return _LISTED_AT.read(self.locale.pk, bottom, top)
 
 
 class DatesPaginator(ListingPaginator):

@@ -201,7 +201,7 @@ class StatementFeed(Feed):
         return page_url(page, self.request)
 
     def item_description(self, page):
-        return page.excerpt
+        return page.listing_excerpt
 
     def item_pubdate(self, page):
         return datetime.datetime.combine(page.date, datetime.time(), datetime.UTC)

@@ -66,6 +66,13 @@ def test_plain_blog_posts_become_statements(media_dir):
     assert "kind: post" in output and "translation groups" in output
 
 
+def test_imported_statements_keep_their_excerpts():
+    run("plain_blog.xml")
+    pages = StatementPage.objects.all()
+    assert pages and all(page.listing_excerpt for page in pages)
+    assert [page.listing_excerpt for page in pages] == [page.excerpt for page in pages]
+
+
 def test_content_is_converted_and_sanitised(media_dir):
     run("plain_blog.xml", "--media-dir", str(media_dir))
     body = imported(10).body
