@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from django.utils import translation
 
-from communique.core import main_pages, page_cache
+from communique.core import main_pages, page_cache, structure
 from communique.statements.listing import many_statement_details
 from communique.statements.models import ListedStatement, StatementPage
 
@@ -42,6 +42,10 @@ class StatementPages:
     def render(self, ids):
         """Yield (path, content, cache tags) of each statement page among `ids`."""
         base = self.requests.base()
+        with structure.serving(base):  # one structure for all (the exporter pins it too)
+            yield from self._render(ids, base)
+
+    def _render(self, ids, base):
         pages = list(
             StatementPage.objects.filter(pk__in=ids, live=True)
             .select_related("locale", "lead_image")

@@ -26,6 +26,7 @@ from django.db.models.functions import TruncMonth
 from wagtail.models import Locale
 
 from communique.core.bulk_insert import insert_values
+from communique.core.prepared import PreparedRead
 from communique.core.timestamps import first_of_next_month
 
 from .models import ListedInScope, ListedMonth, ListedStatement, StatementPage
@@ -256,7 +257,15 @@ def _recount_months(touched):
         )  # fmt: skip
 
 
+_MONTH_COUNTS = PreparedRead(
+    lambda locale_id: (
+        ListedMonth.objects.filter(locale=locale_id)
+        .order_by("-month")
+        .values_list("month", "total")
+    )
+)
+
+
 def month_counts(locale):
     """[(first day of month, statements listed)], newest month first."""
-    rows = ListedMonth.objects.filter(locale=locale).order_by("-month")
-    return list(rows.values_list("month", "total"))
+    return _MONTH_COUNTS.read(locale.pk)

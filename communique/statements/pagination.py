@@ -18,18 +18,25 @@ from .models import ListedInScope, ListedStatement
 class PositionPaginator(Paginator):
     """A page is a range of positions in a listing table whose rows number the listing from
     its oldest statement (0), as pages are addressed (core/pagination.py): no scan of the
-    pages before it, and the length is the highest position plus one. Subclasses say which
-    rows (`rows`) and how positions select statements (`statements_at`)."""
-
-    rows = None
+    pages before it, and the length is the highest position plus one. Subclasses say where
+    the listing ends (`highest_position`) and which statements positions hold
+    (`statements_at`); both read with prepared SQL (core/prepared.py), as every listing
+    page asks them."""
 
     @cached_property
     def count(self):
-        highest = self.rows.order_by("-position").values_list("position", flat=True).first()
+        highest = self.highest_position()
         return 0 if highest is None else highest + 1
+
+    def highest_position(self):
+        raise NotImplementedError
 
     def statements_at(self, bottom, top):
         raise NotImplementedError
+
+
+def _first(rows):
+    return rows.values_list("position", flat=True)[:1]
 
 
 def _listed_at(locale_id, bottom, top):
@@ -39,18 +46,29 @@ def _listed_at(locale_id, bottom, top):
     return listed.filter(listed_position__gte=bottom, listed_position__lte=top).newest_first()
 
 
+def _dated(locale_id, start, stop):
+    return ListedStatement.objects.filter(locale=locale_id, date__gte=start, date__lt=stop)
+
+
+_HIGHEST = PreparedRead(
+    lambda locale_id: _first(ListedStatement.objects.filter(locale=locale_id).order_by("-position"))
+)
 _LISTED_AT = PreparedRead(_listed_at)
+_FIRST_DATED = PreparedRead(lambda *dates: _first(_dated(*dates).order_by("date", "page")))
+_LAST_DATED = PreparedRead(lambda *dates: _first(_dated(*dates).order_by("-date", "-page")))
 
 
 class ListingPaginator(PositionPaginator):
     """A locale's whole listing (ListedStatement): what `StatementQuerySet.for_locale(locale)`
     lists (its own translations and the originals of the rest), whose positions the
-    listing table numbers. A page is a list of statements, read with prepared SQL."""
+    listing table numbers. A page is a list of statements."""
 
     def __init__(self, object_list, per_page, *, locale, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.locale = locale
-        self.rows = ListedStatement.objects.filter(locale=locale)
+
+    def highest_position(self):
+        return next(iter(_HIGHEST.read(self.locale.pk)), None)
 
     def statements_at(self, bottom, top):
         return _LISTED_AT.read(self.locale.pk, bottom, top)
@@ -63,43 +81,63 @@ class DatesPaginator(ListingPaginator):
 
     def __init__(self, object_list, per_page, *, locale, start, stop, **kwargs):
         super().__init__(object_list, per_page, locale=locale, **kwargs)
-        self.rows = self.rows.filter(date__gte=start, date__lt=stop)
+        self.dates = (locale.pk, start, stop)
 
     @cached_property
     def first(self):
-        return self._edge("date", "page")
+        return next(iter(_FIRST_DATED.read(*self.dates)), None)
 
     @cached_property
     def count(self):
-        last = self._edge("-date", "-page")
+        last = next(iter(_LAST_DATED.read(*self.dates)), None)
         return 0 if last is None else last - self.first + 1
-
-    def _edge(self, *order):
-        return self.rows.order_by(*order).values_list("position", flat=True).first()
 
     def statements_at(self, bottom, top):
         return super().statements_at(self.first + bottom, self.first + top)
 
 
+def _in_scope(locale_id, scope):
+    return ListedInScope.objects.filter(locale=locale_id, scope=scope)
+
+
+def _listed_pages(locale_id, pages, earliest, latest):
+    """Statements `pages` as `locale_id` lists them, dated from `earliest` to `latest` (the
+    dates bound the walk of the locale's listing index to the page's stretch)."""
+    from .models import StatementPage
+
+    listed = StatementPage.objects.for_locale(locale_id)
+    return listed.filter(pk__in=pages, listed_date__range=(earliest, latest)).newest_first()
+
+
+_HIGHEST_IN_SCOPE = PreparedRead(lambda *scope: _first(_in_scope(*scope).order_by("-position")))
+_IN_SCOPE_AT = PreparedRead(
+    lambda locale_id, scope, bottom, top: (
+        _in_scope(locale_id, scope)
+        .filter(position__gte=bottom, position__lte=top)
+        .values_list("page_id", "date")
+    )
+)
+_LISTED_PAGES = PreparedRead(_listed_pages)
+
+
 class ScopePaginator(PositionPaginator):
     """A narrower listing of a locale (ListedInScope: a category's, a country's, an
-    organisation's), named `scope` as statements/narrowed.py names it.
-
-    `object_list`: the locale's `listed_in()` statements (not yet narrowed to the scope).
-    """
+    organisation's), named `scope` as statements/narrowed.py names it. A page is a list
+    of the statements the locale lists (`object_list`: its `listed_in()`, not narrowed)."""
 
     def __init__(self, object_list, per_page, *, locale, scope, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.rows = ListedInScope.objects.filter(locale=locale, scope=scope)
+        self.locale, self.scope = locale, scope
+
+    def highest_position(self):
+        return next(iter(_HIGHEST_IN_SCOPE.read(self.locale.pk, self.scope)), None)
 
     def statements_at(self, bottom, top):
-        rows = self.rows.filter(position__gte=bottom, position__lte=top)
-        found = list(rows.values_list("page_id", "date"))
+        found = _IN_SCOPE_AT.read(self.locale.pk, self.scope, bottom, top)
         if not found:
-            return self.object_list.none()
-        # The dates bound the walk of the locale's listing index to this page's stretch.
+            return []
         pages, dates = zip(*found, strict=True)
-        return self.object_list.filter(pk__in=pages, listed_date__range=(min(dates), max(dates)))
+        return _LISTED_PAGES.read(self.locale.pk, list(pages), min(dates), max(dates))
 
 
 class NarrowedPaginator(Paginator):
