@@ -69,11 +69,11 @@ class Stretches:
 
 
 def window(paginator, low, high):
-    """The statements at positions [low, high) of the paginator's listing, newest first:
-    by position where the paginator knows positions (statements/pagination.py), else by
-    slicing its newest-first `object_list`."""
+    """The statements at positions [low, high) of the paginator's listing, newest first (a
+    list, or a queryset): by position where the paginator knows positions
+    (statements/pagination.py), else by slicing its newest-first `object_list`."""
     if high <= low:
-        return paginator.object_list.none()
+        return []
     statements_at = getattr(paginator, "statements_at", None)
     if statements_at is not None:
         return statements_at(low, high - 1)

@@ -71,6 +71,12 @@ class OrganisationIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Pa
     class Meta:
         verbose_name = _("organisation directory")
 
+    def listed_statements(self):
+        """What this locale's listings show (an organisation's page narrows it)."""
+        from communique.statements.models import StatementPage
+
+        return StatementPage.objects.listed_in(self.locale)
+
     @path("")
     def directory(self, request):
         organisations = sorted(
@@ -89,7 +95,6 @@ class OrganisationIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Pa
     @path("<str:slug>/page/<int:number>/")
     def organisation(self, request, slug, number=None):
         from communique.statements.listing import build_items, statement_index_link
-        from communique.statements.models import StatementPage
         from communique.statements.narrowed import organisation_scope
         from communique.statements.pagination import narrowed_paginator
         from communique.statements.queries import organisation_pages
@@ -104,7 +109,7 @@ class OrganisationIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Pa
         organisation = candidates[0]
         scope = organisation_scope(organisation)
         paginator = narrowed_paginator(self.locale, scope, organisation_pages(organisation),
-                                       request)(StatementPage.objects.listed_in(self.locale),
+                                       request)(self.listed_statements,
                                                 settings.COMMUNIQUE_LISTING_PAGE_SIZE)  # fmt: skip
         moved = redirect_to_path_form(request, paginator)
         if moved:

@@ -105,12 +105,17 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
     def render_listing(self, request, statements, heading, number=None, paginator_class=None,
                        scope="all", **extra):  # fmt: skip
         """A page of a listing (see core/pagination.py); `scope` names the listing for the
-        static mirror (windows.note_window)."""
+        static mirror (windows.note_window). `statements`: a function giving the listing's
+        statements, which only paginators that slice them call (building the queryset cost
+        more than the prepared reads of the position paginators)."""
         from .listing import archive_page_navigation, build_items, year_navigation
         from .windows import note_window
 
         size = settings.COMMUNIQUE_LISTING_PAGE_SIZE
-        paginator = (paginator_class or Paginator)(statements.newest_first(), size)
+        if paginator_class is None:
+            paginator = Paginator(statements().newest_first(), size)
+        else:
+            paginator = paginator_class(statements, size)
         moved = redirect_to_path_form(request, paginator)
         if moved:
             return moved
@@ -147,7 +152,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         from .pagination import narrowed_paginator
 
         paginator = narrowed_paginator(self.locale, scope, pages, request)
-        return self.render_listing(request, self.statements(), heading, number,
+        return self.render_listing(request, self.statements, heading, number,
                                    paginator_class=paginator, scope=scope, **extra)  # fmt: skip
 
     @path("")
@@ -158,7 +163,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         paginator = None
         if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
             paginator = functools.partial(ListingPaginator, locale=self.locale)
-        return self.render_listing(request, self.statements(), self.title, number,
+        return self.render_listing(request, self.statements, self.title, number,
                                    paginator_class=paginator)  # fmt: skip
 
     @path("category/<str:slug>/")
@@ -195,7 +200,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
             raise Http404 from error
         return self.render_listing(
             request,
-            self.statements().in_year(first_day.year),
+            lambda: self.statements().in_year(first_day.year),
             year,
             number,
             paginator_class=self.dates_paginator(first_day, next_year),
@@ -213,7 +218,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
             raise Http404 from error
         return self.render_listing(
             request,
-            self.statements().in_month(first_day),
+            lambda: self.statements().in_month(first_day),
             None,
             number,
             paginator_class=self.dates_paginator(first_day, next_month),

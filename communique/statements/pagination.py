@@ -21,7 +21,8 @@ class PositionPaginator(Paginator):
     pages before it, and the length is the highest position plus one. Subclasses say where
     the listing ends (`highest_position`) and which statements positions hold
     (`statements_at`); both read with prepared SQL (core/prepared.py), as every listing
-    page asks them."""
+    page asks them. `object_list`, the function giving the listing's statements as a
+    queryset, is not called."""
 
     @cached_property
     def count(self):
@@ -123,7 +124,7 @@ _LISTED_PAGES = PreparedRead(_listed_pages)
 class ScopePaginator(PositionPaginator):
     """A narrower listing of a locale (ListedInScope: a category's, a country's, an
     organisation's), named `scope` as statements/narrowed.py names it. A page is a list
-    of the statements the locale lists (`object_list`: its `listed_in()`, not narrowed)."""
+    of the statements the locale lists."""
 
     def __init__(self, object_list, per_page, *, locale, scope, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -157,7 +158,8 @@ class NarrowedPaginator(Paginator):
     """
 
     def __init__(self, object_list, per_page, *, pages, rows, remember=None, **kwargs):
-        super().__init__(object_list.filter(pk__in=pages), per_page, **kwargs)
+        statements = object_list().newest_first()  # a function, as for PositionPaginator
+        super().__init__(statements.filter(pk__in=pages), per_page, **kwargs)
         self.rows = rows
         self.remember = remember
 
@@ -174,8 +176,9 @@ class NarrowedPaginator(Paginator):
 
 def narrowed_paginator(locale, scope, pages, request=None):
     """The paginator class for `locale`'s listing narrowed to `scope` (statements/narrowed.py),
-    whose statements are among `pages` (a subquery of ids). Its `object_list` must be the
-    locale's `listed_in()` statements, not narrowed (the paginator narrows them).
+    whose statements are among `pages` (a subquery of ids). Its `object_list` must be a
+    function giving the locale's `listed_in()` statements, not narrowed (the paginator
+    narrows them, if it reads them at all).
 
     By position (ScopePaginator) where a locale lists the originals of what it has not
     translated, as the scope table does; else counted on the listing table, and with a
@@ -202,6 +205,6 @@ def newest_in_scope(locale, scope, pages, count):
     from .models import StatementPage
 
     paginator = narrowed_paginator(locale, scope, pages)(
-        StatementPage.objects.listed_in(locale), count
+        lambda: StatementPage.objects.listed_in(locale), count
     )
     return window(paginator, max(0, paginator.count - count), paginator.count)
