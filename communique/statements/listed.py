@@ -16,6 +16,7 @@ import refreshes each group once, not once per batch). `rebuild()` (command
 `rebuild_listings`) recomputes everything.
 """
 
+import datetime
 from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -264,8 +265,21 @@ _MONTH_COUNTS = PreparedRead(
         .values_list("month", "total")
     )
 )
+_MONTH_COUNTS_OF_YEAR = PreparedRead(
+    lambda locale_id, start, end: (
+        ListedMonth.objects.filter(locale=locale_id, month__gte=start, month__lt=end)
+        .order_by("-month")
+        .values_list("month", "total")
+    )
+)
 
 
-def month_counts(locale):
-    """[(first day of month, statements listed)], newest month first."""
-    return _MONTH_COUNTS.read(locale.pk)
+def month_counts(locale, year=None):
+    """[(first day of month, statements listed)], newest month first; of one `year`, or all
+    (a year's and month's pages show the year's: on 100,000 statements a locale's whole
+    history is some 240 months)."""
+    if year is None:
+        return _MONTH_COUNTS.read(locale.pk)
+    # Months are stored as their first days: before 31 December is the whole year 9999.
+    end = datetime.date(year + 1, 1, 1) if year < datetime.MAXYEAR else datetime.date.max
+    return _MONTH_COUNTS_OF_YEAR.read(locale.pk, datetime.date(year, 1, 1), end)

@@ -95,12 +95,14 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         )
         return children.order_by()[:1]
 
-    def month_counts(self):
+    def month_counts(self, year=None):
+        """[(first day of month, statements listed)], newest first; of one `year`, or all."""
         from . import listed
 
         if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
-            return listed.month_counts(self.locale)
-        return self.statements().month_counts()
+            return listed.month_counts(self.locale, year)
+        statements = self.statements() if year is None else self.statements().in_year(year)
+        return statements.month_counts()
 
     def render_listing(self, request, statements, heading, number=None, paginator_class=None,
                        scope="all", **extra):  # fmt: skip
@@ -130,7 +132,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         items = build_items(page_obj.object_list, self.locale, request)
         note_window(request, scope, page_obj.number, items)
         if selected and page_obj.number is None:
-            navigation = year_navigation(self.month_counts(), selected.year, base)
+            navigation = year_navigation(self.month_counts(selected.year), selected.year, base)
         elif selected:
             navigation = archive_page_navigation(selected.year, month, base)
         else:

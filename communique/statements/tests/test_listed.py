@@ -102,6 +102,19 @@ def test_month_counts_follow_publishing():
     assert not ListedMonth.objects.filter(month=datetime.date(2034, 2, 1)).exists()
 
 
+def test_month_counts_of_a_year_are_those_of_the_whole_history_in_that_year():
+    from communique.statements.listed import month_counts
+
+    en = Locale.objects.get(language_code="en")
+    for day in (datetime.date(1997, 12, 31), datetime.date(1998, 1, 1), datetime.date(1998, 12, 31),
+                datetime.date(1999, 1, 1)):  # fmt: skip
+        make_statement("en", date=day)
+    every = month_counts(en)
+    for year in (1997, 1998, 1999, 2000, 9999):
+        assert month_counts(en, year) == [(m, n) for m, n in every if m.year == year]
+    assert [m.month for m, _n in month_counts(en, 1998)] == [12, 1]
+
+
 def test_a_view_restriction_takes_statements_out_of_listings():
     page = make_statement("en")
     restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
