@@ -15,6 +15,7 @@ from communique.core.translations import localized_map
 from communique.syndication.metadata import statement_json_ld
 
 from .models import Category, ListedStatement, StatementIndexPage, StatementPage
+from .pagination import ListedStatements
 
 LATEST_ON_HOME_PAGE = 6
 
@@ -289,7 +290,9 @@ class ItemCache:
         setattr(request, cls.ATTRIBUTE, getattr(source, cls.ATTRIBUTE))
 
     def items(self, pages, locale, request):
-        if isinstance(pages, list):  # read already (statements/pagination.py)
+        if isinstance(pages, ListedStatements):
+            ids = pages.ids
+        elif isinstance(pages, list):
             ids = [page.pk for page in pages]
         else:
             ids = list(pages.values_list("pk", flat=True))

@@ -4,6 +4,7 @@ OFFSET; and, where a locale lists only its own translations, narrowed listings c
 the listing table."""
 
 import functools
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -55,14 +56,50 @@ _HIGHEST = PreparedRead(
     lambda locale_id: _first(ListedStatement.objects.filter(locale=locale_id).order_by("-position"))
 )
 _LISTED_AT = PreparedRead(_listed_at)
+_LISTED_IDS_AT = PreparedRead(
+    lambda locale_id, bottom, top: (
+        ListedStatement.objects.filter(locale=locale_id, position__gte=bottom, position__lte=top)
+        .order_by("-position")
+        .values_list("page_id", flat=True)
+    )
+)
 _FIRST_DATED = PreparedRead(lambda *dates: _first(_dated(*dates).order_by("date", "page")))
 _LAST_DATED = PreparedRead(lambda *dates: _first(_dated(*dates).order_by("-date", "-page")))
+
+
+class ListedStatements(Sequence):
+    """The statements at some positions of a listing, newest first, read when first used,
+    as a queryset would be: the pages themselves (iterating), or only their `ids`, one small
+    read (what the static export's item cache asks, as it holds most items already:
+    listing.ItemCache)."""
+
+    def __init__(self, read_pages, read_ids):
+        self._read_pages, self._read_ids = read_pages, read_ids
+
+    @cached_property
+    def pages(self):
+        return self._read_pages()
+
+    @property
+    def ids(self):
+        if "pages" in self.__dict__:
+            return [page.pk for page in self.pages]
+        return self._read_ids()
+
+    def __getitem__(self, index):
+        return self.pages[index]
+
+    def __len__(self):
+        return len(self.pages)
+
+    def __iter__(self):
+        return iter(self.pages)
 
 
 class ListingPaginator(PositionPaginator):
     """A locale's whole listing (ListedStatement): what `StatementQuerySet.for_locale(locale)`
     lists (its own translations and the originals of the rest), whose positions the
-    listing table numbers. A page is a list of statements."""
+    listing table numbers. A page is ListedStatements."""
 
     def __init__(self, object_list, per_page, *, locale, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -72,7 +109,9 @@ class ListingPaginator(PositionPaginator):
         return next(iter(_HIGHEST.read(self.locale.pk)), None)
 
     def statements_at(self, bottom, top):
-        return _LISTED_AT.read(self.locale.pk, bottom, top)
+        locale_id = self.locale.pk
+        return ListedStatements(lambda: _LISTED_AT.read(locale_id, bottom, top),
+                                lambda: _LISTED_IDS_AT.read(locale_id, bottom, top))  # fmt: skip
 
 
 class DatesPaginator(ListingPaginator):
@@ -115,6 +154,7 @@ _IN_SCOPE_AT = PreparedRead(
     lambda locale_id, scope, bottom, top: (
         _in_scope(locale_id, scope)
         .filter(position__gte=bottom, position__lte=top)
+        .order_by("-position")
         .values_list("page_id", "date")
     )
 )
@@ -123,8 +163,8 @@ _LISTED_PAGES = PreparedRead(_listed_pages)
 
 class ScopePaginator(PositionPaginator):
     """A narrower listing of a locale (ListedInScope: a category's, a country's, an
-    organisation's), named `scope` as statements/narrowed.py names it. A page is a list
-    of the statements the locale lists."""
+    organisation's), named `scope` as statements/narrowed.py names it. A page is
+    ListedStatements: the statements the locale lists there."""
 
     def __init__(self, object_list, per_page, *, locale, scope, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -137,8 +177,10 @@ class ScopePaginator(PositionPaginator):
         found = _IN_SCOPE_AT.read(self.locale.pk, self.scope, bottom, top)
         if not found:
             return []
-        pages, dates = zip(*found, strict=True)
-        return _LISTED_PAGES.read(self.locale.pk, list(pages), min(dates), max(dates))
+        ids, dates = zip(*found, strict=True)  # newest first
+        locale_id, ids, span = self.locale.pk, list(ids), (min(dates), max(dates))
+        return ListedStatements(lambda: _LISTED_PAGES.read(locale_id, ids, *span),
+                                lambda: ids)  # fmt: skip
 
 
 class NarrowedPaginator(Paginator):
