@@ -69,7 +69,12 @@ def iso_country_codes():
 
 
 def format_month_year(value, language=None):
-    return format_skeleton("yMMMM", value, locale=babel_locale(language or current_language()))
+    return _formatted_month_year(value, language or current_language())
+
+
+@lru_cache(maxsize=4096)
+def _formatted_month_year(value, language):
+    return format_skeleton("yMMMM", value, locale=babel_locale(language))
 
 
 def language_name_translated(code):

@@ -133,6 +133,19 @@ class Structure:
         found = children.get(slug)
         return True, copy.copy(found) if found is not None else None
 
+    def main_page(self, locale, model):
+        """The first live page of `model`, a main page model (home, statements,
+        organisations), in `locale`, as its specific page (a copy); None if there is none
+        or it is not a site root or a child of one (then ask main_pages.first_live_page)."""
+        page = self.main_pages.get(locale.pk, {}).get(model)
+        if page is None:
+            return None
+        if model in (type(home) for home in self.homes.values()):
+            held = self.homes.get((page.translation_key, page.locale_id))
+        else:
+            held = self.children.get(page.path[: -Page.steplen], {}).get(page.slug)
+        return copy.copy(held) if held is not None and held.pk == page.pk else None
+
     def localized(self, model, keys, locale):
         """{translation key: its version in `locale`, else its original} of `keys` (see
         translations.localized_map), for `model`, one of the snippets held."""

@@ -24,6 +24,7 @@ addresses as soon as it is free.
 """
 
 import contextlib
+import functools
 import os
 import posixpath
 import re
@@ -79,9 +80,14 @@ def file_for(directory, path):
     if not relative or relative.endswith("/"):
         relative += "index.html"
     target = (directory / relative).resolve()
-    if directory.resolve() not in target.parents:
+    if _resolved(directory) not in target.parents:
         raise ValueError(f"{path} would be written outside {directory}")
     return target
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(directory):
+    return directory.resolve()
 
 
 def _write_if_changed(target, content):

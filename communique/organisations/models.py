@@ -1,3 +1,4 @@
+import copy
 from itertools import groupby
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, TranslatableMixin
 
-from communique.core import page_cache
+from communique.core import page_cache, structure
 from communique.core.pagination import listing_page, listing_url, redirect_to_path_form
 from communique.core.structure import ViewRestrictionsFromStructure
 from communique.core.translations import in_locale_or_original
@@ -50,6 +51,19 @@ class Organisation(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def shown_with_slug(locale, slug):
+    """The organisations with `slug` that `locale` shows (its own versions, else the
+    originals), its own first, then by name: from the site's structure, as copies (a
+    request may read their logo)."""
+    held = structure.current()
+    versions = held.with_slug(Organisation, slug)
+    keys = {version.translation_key for version in versions}
+    shown = held.localized(Organisation, keys, locale).values()
+    chosen = [version for version in shown if version.slug == slug]
+    chosen.sort(key=lambda org: (org.locale_id != locale.pk, org.name))
+    return [copy.copy(org) for org in chosen]
 
 
 def organisations_for_locale(locale):
@@ -100,10 +114,10 @@ class OrganisationIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Pa
         from communique.statements.queries import organisation_pages
         from communique.statements.windows import note_window
 
-        candidates = sorted(
-            organisations_for_locale(self.locale).filter(slug=slug).select_related("country"),
-            key=lambda org: org.locale_id != self.locale_id,
-        ) or list(Organisation.objects.filter(slug=slug).select_related("country")[:1])
+        candidates = shown_with_slug(self.locale, slug) or sorted(
+            map(copy.copy, structure.current().with_slug(Organisation, slug)),
+            key=lambda org: org.name,
+        )
         if not candidates:
             raise Http404("No such organisation")
         organisation = candidates[0]

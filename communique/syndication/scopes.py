@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from communique.core import structure
 from communique.core.main_pages import first_live_page
 from communique.core.models import Country
-from communique.organisations.models import OrganisationIndexPage, organisations_for_locale
+from communique.organisations.models import OrganisationIndexPage, shown_with_slug
 from communique.statements.listing import find_category, statement_index_for
-from communique.statements.models import StatementPage
+from communique.statements.models import StatementIndexPage, StatementPage
 from communique.statements.narrowed import category_scope, country_scope, organisation_scope
 from communique.statements.pagination import newest_in_scope
 from communique.statements.queries import category_pages, country_pages, organisation_pages
@@ -44,7 +45,8 @@ class Scope:
 
 def resolve_scope(locale, kind, value=""):
     """Return the Scope for `kind`/`value` in `locale`; a scope that does not exist is a 404."""
-    index = statement_index_for(locale)
+    held = structure.current()
+    index = held.main_page(locale, StatementIndexPage) or statement_index_for(locale)
     if index is None or kind not in KINDS:
         raise Http404("No such feed")
     if kind == "statements":
@@ -66,8 +68,10 @@ def resolve_scope(locale, kind, value=""):
         return Scope(kind, country.slug, country.name,
                      index.url + index.reverse_subpage("country", args=[country.slug]),
                      country_scope(country), country_pages(country))  # fmt: skip
-    organisation = organisations_for_locale(locale).filter(slug=value).first()
-    directory = first_live_page(OrganisationIndexPage, locale)
+    organisation = next(iter(shown_with_slug(locale, value)), None)
+    directory = held.main_page(locale, OrganisationIndexPage) or first_live_page(
+        OrganisationIndexPage, locale
+    )
     if organisation is None or directory is None:
         raise Http404("No such organisation")
     return Scope(kind, organisation.slug, organisation.name, f"{directory.url}{organisation.slug}/",

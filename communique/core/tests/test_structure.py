@@ -174,3 +174,36 @@ def test_a_site_with_nothing_recorded_yet_reads_its_structure_once(django_assert
     held = structure.current()
     with django_assert_num_queries(1):  # only whether it changed
         assert structure.current() is held
+
+
+def test_main_pages_and_translation_keys_are_the_databases():
+    from communique.core.main_pages import first_live_page
+    from communique.organisations.models import OrganisationIndexPage
+
+    held = structure.current()
+    for locale in Locale.objects.all():
+        for model in (HomePage, StatementIndexPage, OrganisationIndexPage):
+            found = held.main_page(locale, model)
+            expected = first_live_page(model, locale)
+            assert found is not None and expected is not None, (locale, model)
+            assert (type(found), found.pk, found.url) == (model, expected.pk, expected.url)
+    assert held.main_page(Locale(pk=0), StatementIndexPage) is None
+    for model in (Category, Organisation):
+        for item in model.objects.all():
+            assert held.translation_key(model, item.pk) == item.translation_key
+        assert held.translation_key(model, 0) is None
+
+
+def test_organisations_with_a_slug_are_those_the_locale_shows():
+    from communique.organisations.models import organisations_for_locale, shown_with_slug
+
+    greek = Organisation.objects.filter(locale__language_code="el").first()
+    assert greek is not None  # the demo translates some organisations
+    checked = 0
+    for locale in Locale.objects.filter(language_code__in=["en", "el", "ar", "ko"]):
+        for slug in set(Organisation.objects.values_list("slug", flat=True)):
+            shown = organisations_for_locale(locale).filter(slug=slug)
+            expected = sorted(shown, key=lambda org: (org.locale_id != locale.pk, org.name))
+            assert [org.pk for org in shown_with_slug(locale, slug)] == [o.pk for o in expected]
+            checked += len(expected)
+    assert checked
