@@ -13,7 +13,6 @@ them: `{{ _("Some words") }}` with a single string argument.
 
 from django.template.defaultfilters import date as date_filter
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import json_script
 from jinja2 import Environment, pass_context
@@ -21,6 +20,7 @@ from jinja2 import Environment, pass_context
 from communique.core import languages, structure
 from communique.core.main_pages import page_url
 from communique.core.navigation import language_links, main_navigation
+from communique.core.reversing import reverse_once
 
 
 def environment(**options):
@@ -39,7 +39,7 @@ def environment(**options):
     env.install_gettext_translations(translation, newstyle=False)
     env.globals.update(
         static=static,
-        url=reverse,
+        url=reverse_once,
         page_link=page_link,
         page_languages=page_languages,
         site_navigation=site_navigation,

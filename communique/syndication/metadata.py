@@ -3,9 +3,10 @@
 import json
 
 from babel.core import LOCALE_ALIASES
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from communique.core.reversing import reverse_once
 
 SCOPE_KEYS = ("category", "country", "organisation")
 OG_LOCALE_OVERRIDES = {"ar": "ar_AR"}
@@ -36,7 +37,7 @@ def feed_links(context):
             ("feeds:scoped_feed", {"kind": kind, "value": value}) if kind else ("feeds:feed", {})
         )
         for fmt, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
-            href = reverse(name, kwargs={**kwargs, "fmt": fmt})
+            href = reverse_once(name, **kwargs, fmt=fmt)
             links.append({"href": href, "type": mime, "title": f"{title} ({fmt.upper()})"})
     return links
 
