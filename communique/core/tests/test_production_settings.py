@@ -5,8 +5,9 @@ import sys
 
 from django.conf import settings
 
-READ = ("from communique.settings import production as p; "
-        "d = p.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])")  # fmt: skip
+READ = ("from communique.settings import production as p; d = p.DATABASES['default']; "
+        "o = d.get('OPTIONS', {}); print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], "
+        "o.get('server_side_binding'), o.get('prepare_threshold'))")  # fmt: skip
 REQUIRED = {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u@db:5432/communique",
             "ALLOWED_HOSTS": "example.org", "COMMUNIQUE_BASE_URL": "https://example.org"}  # fmt: skip
 
@@ -24,8 +25,13 @@ def _read(**environment):
 
 
 def test_production_keeps_database_connections_and_checks_them():
-    assert _read() == ["60", "True"]
-    assert _read(DATABASE_CONN_MAX_AGE="0") == ["0", "True"]
+    assert _read()[:2] == ["60", "True"]
+    assert _read(DATABASE_CONN_MAX_AGE="0")[:2] == ["0", "True"]
+
+
+def test_postgresql_prepares_repeated_queries_unless_told_not_to():
+    assert _read()[2:] == ["True", "5"]
+    assert _read(DATABASE_PREPARED_STATEMENTS="0")[2:] == ["None", "None"]
 
 
 def test_production_refuses_to_start_without_its_variables():
