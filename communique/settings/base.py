@@ -105,15 +105,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters bound by the server, so that psycopg prepares a query it has sent five
-    # times on a connection: PostgreSQL then skips parsing and planning it (~0.3 ms of a
-    # page's every query). Off (0) behind a pooler that cannot keep prepared statements
-    # (PgBouncer in transaction mode before 1.21).
-    if os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1":
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=5
-        )
+# PostgreSQL: parameters bound by the server, so that psycopg prepares a query it has sent
+# five times on a connection and PostgreSQL skips parsing and planning it (~0.3 ms of each
+# of a page's queries). Off (0) behind a pooler that cannot keep prepared statements
+# (PgBouncer in transaction mode before 1.21).
+if (DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        and os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1"):  # fmt: skip
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
