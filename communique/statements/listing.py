@@ -109,15 +109,21 @@ _ASSIGNED = PreparedRead(
 
 
 def category_keys(page_ids):
-    """{page id: [translation keys of its categories]} of saved statements: one query (the
-    site's structure holds the categories themselves)."""
+    """{page id: [translation keys of its categories]} of saved statements: one query."""
+    return _keys_by_page(_ASSIGNED, Category, page_ids)
+
+
+def _keys_by_page(read, model, page_ids):
+    """{page id: [translation keys of the `model` items it names, in the order read]}, from
+    the (page id, item id) rows of `read` (a PreparedRead); the site's structure holds the
+    items themselves."""
     held = structure.current()
-    assigned = defaultdict(list)
-    for page_id, category_id in _ASSIGNED.read(list(page_ids)):
-        key = held.translation_key(Category, category_id)
+    found = defaultdict(list)
+    for page_id, item_id in read.read(list(page_ids)):
+        key = held.translation_key(model, item_id)
         if key is not None:
-            assigned[page_id].append(key)
-    return assigned
+            found[page_id].append(key)
+    return found
 
 
 def localized_categories(pages, locale):
@@ -402,16 +408,10 @@ _SIGNATURES = PreparedRead(_signatures_of)
 
 def signatory_keys(page_ids):
     """{page id: [translation key of each signatory organisation, in order]} of saved
-    statements: one query (the site's structure holds the organisations)."""
+    statements: one query."""
     from communique.organisations.models import Organisation
 
-    held = structure.current()
-    signed = defaultdict(list)
-    for page_id, organisation_id in _SIGNATURES.read(list(page_ids)):
-        key = held.translation_key(Organisation, organisation_id)
-        if key is not None:
-            signed[page_id].append(key)
-    return signed
+    return _keys_by_page(_SIGNATURES, Organisation, page_ids)
 
 
 def many_statement_details(pages, request_for):
