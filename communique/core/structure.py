@@ -73,6 +73,7 @@ class Structure:
     children: dict  # parent path: {slug: specific page}, for each page in `homes`
     versions: dict  # translation key of a page in `homes` or `children`: its live versions
     snippets: dict  # model: {translation key: (original, {locale id: version})}
+    countries: dict  # ISO code (upper case): Country
     _site_for: dict = field(default_factory=dict)
     _urls: dict = field(default_factory=dict)  # site id: {main page path: its URL}
     _slugs: dict = field(default_factory=dict)  # model: {slug: [versions]}, made when asked
@@ -145,6 +146,10 @@ class Structure:
         else:
             held = self.children.get(page.path[: -Page.steplen], {}).get(page.slug)
         return copy.copy(held) if held is not None and held.pk == page.pk else None
+
+    def country(self, code):
+        """The country with this ISO code (any case), or None."""
+        return self.countries.get(code.upper())
 
     def localized(self, model, keys, locale):
         """{translation key: its version in `locale`, else its original} of `keys` (see
@@ -271,7 +276,14 @@ def _read(version):
         children=children,
         versions=_live_versions_of({page.translation_key for page in held}),
         snippets={model: _held(model, related) for model, related in _snippets()},
+        countries={country.code: country for country in _countries()},
     )
+
+
+def _countries():
+    from .models import Country
+
+    return Country.objects.all()
 
 
 def _main_pages():

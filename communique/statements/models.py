@@ -183,11 +183,10 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
     @path("country/<str:code>/")
     @path("country/<str:code>/page/<int:number>/")
     def country(self, request, code, number=None):
-        from communique.core.models import Country
 
         if code != code.lower():
             raise Http404
-        country = Country.objects.filter(code=code.upper()).first()
+        country = structure.of(request).country(code)
         if country is None:
             raise Http404
         return self.render_narrowed(request, country_scope(country), country_pages(country),

@@ -240,6 +240,17 @@ def narrowed_paginator(locale, scope, pages, request=None):
                              remember=remember)  # fmt: skip
 
 
+def newest_listed(locale, count):
+    """The newest `count` statements `locale` lists, newest first: by position where the
+    listing table numbers what the locale lists (prepared reads), else a slice."""
+    from .models import StatementPage
+
+    if not settings.COMMUNIQUE_SHOW_UNTRANSLATED:
+        return StatementPage.objects.listed_in(locale)[:count]
+    paginator = ListingPaginator(None, count, locale=locale)
+    return window(paginator, max(0, paginator.count - count), paginator.count)
+
+
 def newest_in_scope(locale, scope, pages, count):
     """The newest `count` statements (newest first) of `locale`'s listing narrowed to
     `scope` (see narrowed_paginator): from the scope's own index, so that a feed of an

@@ -11,12 +11,11 @@ from django.utils.translation import gettext as _
 
 from communique.core import structure
 from communique.core.main_pages import first_live_page
-from communique.core.models import Country
 from communique.organisations.models import OrganisationIndexPage, shown_with_slug
 from communique.statements.listing import find_category, statement_index_for
-from communique.statements.models import StatementIndexPage, StatementPage
+from communique.statements.models import StatementIndexPage
 from communique.statements.narrowed import category_scope, country_scope, organisation_scope
-from communique.statements.pagination import newest_in_scope
+from communique.statements.pagination import newest_in_scope, newest_listed
 from communique.statements.queries import category_pages, country_pages, organisation_pages
 
 KINDS = ("statements", "category", "country", "organisation")
@@ -39,7 +38,7 @@ class Scope:
         """The scope's newest `count` statements in `locale`, newest first, each read off
         its own listing's index (a small organisation's too: see newest_in_scope)."""
         if self.pages is None:
-            return StatementPage.objects.listed_in(locale)[:count]
+            return newest_listed(locale, count)
         return newest_in_scope(locale, self.key, self.pages, count)
 
 
@@ -62,7 +61,7 @@ def resolve_scope(locale, kind, value=""):
                      index.url + index.reverse_subpage("category", args=[category.slug]),
                      category_scope(category), category_pages(category))  # fmt: skip
     if kind == "country":
-        country = Country.objects.filter(code=value.upper()).first()
+        country = held.country(value)
         if country is None or value != value.lower():
             raise Http404("No such country")
         return Scope(kind, country.slug, country.name,

@@ -207,3 +207,13 @@ def test_organisations_with_a_slug_are_those_the_locale_shows():
             assert [org.pk for org in shown_with_slug(locale, slug)] == [o.pk for o in expected]
             checked += len(expected)
     assert checked
+
+
+def test_countries_are_held_and_read_again_when_one_is_added():
+    from communique.core.models import Country
+
+    for country in Country.objects.all():
+        assert structure.current().country(country.code.lower()) == country
+    assert structure.current().country("zz") is None
+    added = Country.objects.create(code="IS")
+    assert structure.current().country("is") == added

@@ -328,3 +328,15 @@ def test_the_migration_fills_the_narrower_listings_as_a_rebuild_would():
     assert snapshot() == expected
     assert {scope.split(":")[0] for *_, scope, _page, _date, _position in expected[2]} == {
         "category", "country", "organisation"}  # fmt: skip
+
+
+@pytest.mark.parametrize("show_untranslated", [True, False])
+def test_the_newest_listed_are_the_listings_newest(settings, show_untranslated):
+    from communique.statements.pagination import newest_listed
+
+    settings.COMMUNIQUE_SHOW_UNTRANSLATED = show_untranslated
+    for locale in Locale.objects.filter(language_code__in=["en", "el", "ar", "ko"]):
+        listed = StatementPage.objects.listed_in(locale)
+        for count in (1, 7, 50):
+            expected = list(listed.values_list("pk", flat=True)[:count])
+            assert [page.pk for page in newest_listed(locale, count)] == expected

@@ -183,6 +183,34 @@ def test_listing_query_count_does_not_grow_with_items(client, django_assert_max_
         client.get("/en/statements/")
 
 
+@pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
+def test_narrower_listings_make_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, language
+):
+    """A category's, a country's and an organisation's page: the structure's check, the
+    listing's length, its rows at those positions, their statements, translations and
+    categories (an organisation's logo, one more). A year's and a month's front page: the
+    two edges of the dates instead of the length and rows, and the year's month counts."""
+    from communique.core.models import Country
+    from communique.organisations.models import Organisation
+
+    statement = make_statement(language, date=datetime.date(2031, 5, 4))
+    category = make_category(language)
+    statement.categories = [category]
+    statement.save_revision().publish()
+    country = Country.objects.filter(statements__isnull=False).first()
+    organisation = Organisation.objects.filter(signatures__isnull=False).first()
+    paths = {f"/{language}/statements/category/{category.slug}/": 6,
+             f"/{language}/statements/country/{country.code.lower()}/": 6,
+             f"/{language}/organisations/{organisation.slug}/": 7,
+             f"/{language}/statements/2031/": 7, f"/{language}/statements/2031/05/": 7}  # fmt: skip
+    for path, queries in paths.items():
+        client.get(path)  # warm the process's structure (core/structure.py)
+        with django_assert_max_num_queries(queries):
+            response = client.get(path)
+        assert response.status_code == 200, path
+
+
 def test_every_page_carries_lang_and_dir(client):
     for language, direction in [("en", "ltr"), ("el", "ltr"), ("ko", "ltr"), ("ar", "rtl")]:
         for path in ("", "statements/", "organisations/"):
