@@ -370,6 +370,13 @@ class StatementPage(ViewRestrictionsFromStructure, Page):
             cached = self.__dict__["_excerpt"] = (source, text)
         return cached[1]
 
+    def excerpt_for(self, request):
+        """The excerpt a page shows of itself (meta description, JSON-LD): the stored one,
+        but in a preview the edited page's own, worked out afresh."""
+        if getattr(request, "is_preview", False) or not self.listing_excerpt:
+            return self.excerpt
+        return self.listing_excerpt
+
     def get_context(self, request, *args, details=None, **kwargs):
         """`details`: what statement_details() would return, when the caller worked it out
         for many pages at once (the static export does)."""

@@ -69,7 +69,7 @@ def statement_json_ld(page, request, versions):
         "url": url,
         "mainEntityOfPage": url,
         "headline": page.title,
-        "description": page.excerpt,
+        "description": page.excerpt_for(request),
         "datePublished": page.date.isoformat(),
         "inLanguage": page.locale.language_code,
         "publisher": publisher,

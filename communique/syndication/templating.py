@@ -18,7 +18,7 @@ def head_metadata(context, languages=()):
     if page is not None:
         description = getattr(page, "search_description", "") or getattr(page, "intro", "")
         if statement:
-            description = page.excerpt
+            description = page.excerpt_for(request)
     values = {
         "canonical": metadata.canonical_url(request, context.get("page_obj")),
         "feeds": metadata.feed_links(context),

@@ -67,6 +67,18 @@ def test_preview_shows_the_page_in_its_own_language(editor_client):
     assert "Μετάβαση στο περιεχόμενο" in response.content.decode()
 
 
+def test_a_preview_describes_the_page_as_edited(editor_client):
+    """The meta description of a saved statement is its stored excerpt; a preview's is the
+    edited lead's, not the one stored."""
+    page = make_statement("ar", title="معاينة", lead="الملخص المحفوظ.")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    editor_client.post(url, statement_form(title="معاينة", slug=page.slug, lead="ملخص جديد."))
+    tree = lxml_html.fromstring(editor_client.get(url).content)
+    assert tree.xpath("//meta[@name='description']/@content") == ["ملخص جديد."]
+    live = lxml_html.fromstring(editor_client.get(page.url).content)
+    assert live.xpath("//meta[@name='description']/@content") == ["الملخص المحفوظ."]
+
+
 def test_a_new_statement_can_be_previewed_before_it_is_saved(editor_client):
     """A page that is not saved yet has no row to look anything up by: its links and
     language switcher must still render (they are built from its parent's URL)."""
