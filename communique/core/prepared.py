@@ -53,6 +53,11 @@ class PreparedRead:
             prepared = self._prepared[shape] = _Prepared(self.build, args, using)
         return prepared.read(args)
 
+    def first(self, *args, using="default"):
+        """The first result of `read(*args)`, or None (the queryset's own slice says how
+        many rows are read)."""
+        return next(iter(self.read(*args, using=using)), None)
+
 
 class _Prepared:
     def __init__(self, build, args, using):

@@ -106,7 +106,7 @@ class ListingPaginator(PositionPaginator):
         self.locale = locale
 
     def highest_position(self):
-        return next(iter(_HIGHEST.read(self.locale.pk)), None)
+        return _HIGHEST.first(self.locale.pk)
 
     def statements_at(self, bottom, top):
         locale_id = self.locale.pk
@@ -125,11 +125,11 @@ class DatesPaginator(ListingPaginator):
 
     @cached_property
     def first(self):
-        return next(iter(_FIRST_DATED.read(*self.dates)), None)
+        return _FIRST_DATED.first(*self.dates)
 
     @cached_property
     def count(self):
-        last = next(iter(_LAST_DATED.read(*self.dates)), None)
+        last = _LAST_DATED.first(*self.dates)
         return 0 if last is None else last - self.first + 1
 
     def statements_at(self, bottom, top):
@@ -171,7 +171,7 @@ class ScopePaginator(PositionPaginator):
         self.locale, self.scope = locale, scope
 
     def highest_position(self):
-        return next(iter(_HIGHEST_IN_SCOPE.read(self.locale.pk, self.scope)), None)
+        return _HIGHEST_IN_SCOPE.first(self.locale.pk, self.scope)
 
     def statements_at(self, bottom, top):
         found = _IN_SCOPE_AT.read(self.locale.pk, self.scope, bottom, top)
