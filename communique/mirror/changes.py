@@ -215,7 +215,7 @@ def _month_appeared_or_went(manifest, locale, month):
 def _year_front_pages(manifest, locale, month):
     """The front pages of the year and month listings of `month`'s year in `locale`."""
     first = datetime.date.fromisoformat(f"{month}-01")
-    scopes = manifest.scopes_like(locale, f"month:{first:%Y}-%") | {f"year:{first:%Y}"}
+    scopes = manifest.scopes_starting(locale, f"month:{first:%Y}-") | {f"year:{first:%Y}"}
     return {path for scope in scopes for path, number, _key in manifest.in_scope(locale, scope)
             if number == FRONT}  # fmt: skip
 

@@ -207,10 +207,13 @@ class Manifest:
         sql = "SELECT DISTINCT scope FROM pages WHERE scope IN ({marks})"
         return {scope for (scope,) in self._select(sql, (), scopes)}
 
-    def scopes_like(self, locale, pattern):
-        """The listings in `locale` whose names match the SQL LIKE `pattern`."""
-        sql = "SELECT DISTINCT scope FROM pages WHERE locale = ? AND scope LIKE ?"
-        return {scope for (scope,) in self._select(sql, (locale, pattern))}
+    def scopes_starting(self, locale, prefix):
+        """The listings in `locale` whose names start with `prefix` ("month:2026-"): a
+        range of the scope index (SQLite's LIKE, case-insensitive, cannot use it and read
+        all the mirror's rows: 20 ms a language on 100,000 statements)."""
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        sql = "SELECT DISTINCT scope FROM pages WHERE scope >= ? AND scope < ? AND locale = ?"
+        return {scope for (scope,) in self._select(sql, (prefix, after, locale))}
 
     def known(self, paths):
         """Those of `paths` the mirror holds."""

@@ -111,3 +111,18 @@ def test_only_from_leaves_out_no_page_that_a_change_there_touches(pages, number,
         assert _from_place(near[("el", "all")], number, key, left) == _from_place(
             every, number, key, left
         )
+
+
+def test_listings_are_found_by_the_start_of_their_names(tmp_path):
+    pages = {
+        f"/{language}/statements/{month}/": page(["listings"], f"month:{month}")
+        for language in ("el", "ar")
+        for month in ("2026-01", "2026-11", "2027-01")
+    }
+    pages["/el/statements/2026/"] = page(["listings"], "year:2026")
+    with Manifest(tmp_path) as manifest:
+        manifest.save("2026-12-01T00:00:00", pages, replace=True)
+        assert manifest.scopes_starting("el", "month:2026-") == {"month:2026-01", "month:2026-11"}
+        assert manifest.scopes_starting("ar", "month:2027-") == {"month:2027-01"}
+        assert manifest.scopes_starting("ko", "month:2026-") == set()
+        assert manifest.scopes_starting("el", "year:") == {"year:2026"}
