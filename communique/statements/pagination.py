@@ -149,7 +149,19 @@ def _listed_pages(locale_id, pages, earliest, latest):
     return listed.filter(pk__in=pages, listed_date__range=(earliest, latest)).newest_first()
 
 
-_HIGHEST_IN_SCOPE = PreparedRead(lambda *scope: _first(_in_scope(*scope).order_by("-position")))
+@functools.cache
+def _newest_in_scope(count):
+    """The read of a narrower listing's newest `count` rows, (position, page id, date),
+    newest first (a slice is part of the SQL: one PreparedRead per count)."""
+    return PreparedRead(
+        lambda locale_id, scope: (
+            _in_scope(locale_id, scope)
+            .order_by("-position")
+            .values_list("position", "page_id", "date")[:count]
+        )
+    )
+
+
 _IN_SCOPE_AT = PreparedRead(
     lambda locale_id, scope, bottom, top: (
         _in_scope(locale_id, scope)
@@ -170,11 +182,23 @@ class ScopePaginator(PositionPaginator):
         super().__init__(object_list, per_page, **kwargs)
         self.locale, self.scope = locale, scope
 
+    @cached_property
+    def newest(self):
+        """The listing's newest rows, (position, page id, date), newest first: as many as
+        its front page can hold (a page short of two) and one more, read with its length in
+        one query; most readers ask for the front page."""
+        return _newest_in_scope(2 * self.per_page).read(self.locale.pk, self.scope)
+
     def highest_position(self):
-        return _HIGHEST_IN_SCOPE.first(self.locale.pk, self.scope)
+        return self.newest[0][0] if self.newest else None
 
     def statements_at(self, bottom, top):
-        found = _IN_SCOPE_AT.read(self.locale.pk, self.scope, bottom, top)
+        newest = self.newest
+        if newest and bottom >= newest[-1][0]:  # positions are consecutive
+            found = [(page_id, date) for position, page_id, date in newest
+                     if bottom <= position <= top]  # fmt: skip
+        else:
+            found = _IN_SCOPE_AT.read(self.locale.pk, self.scope, bottom, top)
         if not found:
             return []
         ids, dates = zip(*found, strict=True)  # newest first
