@@ -40,11 +40,9 @@ def _is_plain(field):
 def _converter(field, connection):
     """A function from an object to the value its column stores."""
     attname = field.attname
-    if (
-        getattr(field, "auto_now", False)
-        or getattr(field, "auto_now_add", False)
-        or (type(field).pre_save not in _PLAIN_PRE_SAVES)
-    ):  # a value worked out on save (a stored excerpt)
+    if type(field).pre_save not in _PLAIN_PRE_SAVES or (
+        getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    ):  # a value worked out on save: a stored excerpt, a time
         return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
     if _is_plain(field):
         return lambda obj: getattr(obj, attname)

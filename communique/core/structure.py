@@ -141,10 +141,9 @@ class Structure:
         page = self.main_pages.get(locale.pk, {}).get(model)
         if page is None:
             return None
-        if model in (type(home) for home in self.homes.values()):
-            held = self.homes.get((page.translation_key, page.locale_id))
-        else:
-            held = self.children.get(page.path[: -Page.steplen], {}).get(page.slug)
+        held = self.homes.get((page.translation_key, page.locale_id)) or self.children.get(
+            page.path[: -Page.steplen], {}
+        ).get(page.slug)
         return copy.copy(held) if held is not None and held.pk == page.pk else None
 
     def country(self, code):

@@ -11,7 +11,6 @@ placeholders filled by `|format(name=…)`), written so that `manage.py makemess
 them: `{{ _("Some words") }}` with a single string argument.
 """
 
-from django.template.defaultfilters import date as date_filter
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import json_script
@@ -48,7 +47,6 @@ def environment(**options):
         **_app_globals(),
     )
     env.filters.update(
-        date=date_filter,
         json_script=json_script,
         language_name=languages.language_name,
         language_name_translated=languages.language_name_translated,

@@ -183,7 +183,6 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
     @path("country/<str:code>/")
     @path("country/<str:code>/page/<int:number>/")
     def country(self, request, code, number=None):
-
         if code != code.lower():
             raise Http404
         country = structure.of(request).country(code)
