@@ -79,15 +79,18 @@ def file_for(directory, path):
     relative = unquote(path).lstrip("/")
     if not relative or relative.endswith("/"):
         relative += "index.html"
-    target = (directory / relative).resolve()
-    if _resolved(directory) not in target.parents:
+    root = _resolved(directory)
+    # Spelt out, not resolved (a system call per folder of every page): the mirror's own
+    # folders are no symbolic links, and ".." is what could lead out.
+    target = os.path.normpath(os.path.join(root, relative))
+    if not target.startswith(root + os.sep):
         raise ValueError(f"{path} would be written outside {directory}")
-    return target
+    return Path(target)
 
 
 @functools.lru_cache(maxsize=8)
 def _resolved(directory):
-    return directory.resolve()
+    return str(directory.resolve())
 
 
 def _write_if_changed(target, content):
@@ -241,7 +244,9 @@ class Renderer:
 def with_full_feeds(links):
     """`links` and the full-content version of each feed among them (`/xx/feeds/full/…`):
     no page links those, but member organisations republish from them."""
-    return links | {FEED.sub(r"/\1/feeds/full/\2", link) for link in links if FEED.match(link)}
+    feeds = {FEED.sub(r"/\1/feeds/full/\2", link) for link in links
+             if "/feeds/" in link and FEED.match(link)}  # fmt: skip
+    return links | feeds if feeds else links
 
 
 def search_pages():
