@@ -43,12 +43,12 @@ from django.utils import timezone
 from communique.core import page_cache, structure
 from communique.statements.windows import window_of
 
-from . import changes, lock, redirects, search_index, workers
+from . import changes, lanes, lock, redirects, search_index, workers
 from .links import internal_paths, normal_path
 from .manifest import Manifest, statement_id
 from .requests import ExportRequests
 from .routed_pages import RoutedPages
-from .statement_pages import StatementPages, chunks, public_statement_ids
+from .statement_pages import StatementPages, chunks, public_statements_by_language
 
 OLD_MANIFEST = ".communique-mirror.json"  # before manifest.py: removed by a full export
 SKIPPED = ("/admin/", "/api/", "/documents/", "/_util/", "/django-admin/")
@@ -241,6 +241,15 @@ class Renderer:
         return with_full_feeds(internal_paths(content, content_type, path, self.host))
 
 
+def _by_language(paths):
+    """`paths` grouped by their first segment (a language's), each group in order: a task
+    holds addresses of one language (workers.Lanes)."""
+    groups = {}
+    for path in paths:
+        groups.setdefault(path.split("/", 2)[1], []).append(path)
+    return groups.values()
+
+
 def with_full_feeds(links):
     """`links` and the full-content version of each feed among them (`/xx/feeds/full/…`):
     no page links those, but member organisations republish from them."""
@@ -272,13 +281,16 @@ class Exporter:
             self._kept = None
 
     @contextlib.contextmanager
-    def _tasks(self, whole):
+    def _tasks(self, whole, statements):
         """Where a crawl's tasks go: kept renderers for an export by changes, if `warm`;
-        else a pool of new ones (workers.pool)."""
+        else new ones, a language's pages to one of them (workers.lanes; `statements`:
+        {language code: ids} of the statements the crawl renders in bulk)."""
         processes = self.workers if workers.can_fork() else 1
         if not self.warm or whole:
-            with workers.pool(Renderer(self.directory, self.host, self.https, whole),
-                              processes) as tasks:  # fmt: skip
+            renderer = Renderer(self.directory, self.host, self.https, whole)
+            languages = {page_id: code for code, ids in statements.items() for page_id in ids}
+            lane_of = lanes.lane_of_task(lanes.languages_by_lane(processes), languages)
+            with workers.lanes(renderer, processes, lane_of) as tasks:
                 yield tasks
             return
         yield self._kept_renderers().tasks()
@@ -297,14 +309,16 @@ class Exporter:
                       f"/{code}/feeds/statements.atom"}  # fmt: skip
         return seeds
 
-    def crawl(self, paths, result, progress=None, statements=(), known=None, whole=True,
+    def crawl(self, paths, result, progress=None, statements=None, known=None, whole=True,
               stand_ins=()):  # fmt: skip
-        """Render the statement pages with ids `statements` in bulk, then `paths` and every
+        """Render the statement pages `statements` ({language code: ids}) in bulk, then
+        `paths` and every
         page they link to, with the assets they use, then the redirects' pages at
         `stand_ins` (redirects.py) that no page took; a linked page `known(paths)` names,
         or one `result` holds already, is left as it is."""
         seen = set(result.pages) | result.gone
-        with self._tasks(whole) as tasks:
+        statements = statements or {}
+        with self._tasks(whole, statements) as tasks:
 
             def take(task_result):
                 outcomes, copied = task_result
@@ -329,12 +343,14 @@ class Exporter:
 
             def follow(pending):
                 while pending or tasks.outstanding:
-                    for start in range(0, len(pending), PATHS_PER_TASK):
-                        tasks.submit(("paths", pending[start : start + PATHS_PER_TASK]))
+                    for paths in _by_language(pending):
+                        for start in range(0, len(paths), PATHS_PER_TASK):
+                            tasks.submit(("paths", paths[start : start + PATHS_PER_TASK]))
                     pending = self._fresh(take(tasks.next_result()), seen)
 
             links = []
-            for task_result in tasks.map([("statements", chunk) for chunk in chunks(statements)]):
+            bulk = [("statements", chunk) for ids in statements.values() for chunk in chunks(ids)]
+            for task_result in tasks.map(bulk):
                 seen |= {path for path, *_rest in task_result[0]}
                 links += take(task_result)
             follow(self._fresh([normal_path(path) for path in paths] + links, seen))
@@ -394,7 +410,7 @@ class Exporter:
         previous = manifest.paths()
         result = Result(whole=True)
         site = ExportRequests(self.host, self.https).site()
-        self.crawl(self.seeds(), result, progress, public_statement_ids(),
+        self.crawl(self.seeds(), result, progress, public_statements_by_language(),
                    stand_ins=sorted(redirects.mirrored(site)))  # fmt: skip
         for path in previous - set(result.pages):
             self._remove(path, result)

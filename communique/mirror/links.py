@@ -95,9 +95,9 @@ def _absolute_path(target, host):
             target = target[len(origin) - 1 :]
             break
     path = target.partition("#")[0]
-    if not path.startswith("/") or path.startswith("//") or "/." in path or "\\" in path:
+    if path[:1] != "/" or path[:2] == "//" or any(mark in path for mark in "?;\\") or "/." in path:
         return _site_path_of(urljoin(f"http://{host}/", target), host)  # the rest, in full
-    return None if "?" in path else normal_path(path)
+    return normal_path(path)
 
 
 def _text(value):

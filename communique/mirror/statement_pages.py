@@ -31,6 +31,16 @@ def public_statement_ids():
     return list(rows.values_list("page_id", flat=True))
 
 
+def public_statements_by_language():
+    """{language code: ids of its public, live statement pages, in id order}."""
+    locales = structure.current().locales_by_id
+    rows = ListedStatement.objects.filter(is_fallback=False).order_by("page_id")
+    by_language = defaultdict(list)
+    for page_id, locale_id in rows.values_list("page_id", "locale_id"):
+        by_language[locales[locale_id].language_code].append(page_id)
+    return dict(by_language)
+
+
 def chunks(ids, size=CHUNK):
     return [ids[start : start + size] for start in range(0, len(ids), size)]
 

@@ -11,7 +11,9 @@ transaction or on an in-memory SQLite database (the test suite's) the export sta
 process.
 """
 
+import collections
 import contextlib
+import functools
 import multiprocessing
 import queue
 
@@ -151,7 +153,7 @@ class Kept:
         self.recent = (*self.recent[1 - self.RECENT :], (self.number, stale))
 
     def tasks(self):
-        """Something to submit the export's tasks to (as workers.pool gives)."""
+        """Something to submit the export's tasks to (as `lanes` gives)."""
         tasks = Forked(self._pool) if self._pool else InProcess(self.rounds)
         return _Numbered(tasks, self.number, self.recent)
 
@@ -162,14 +164,72 @@ class Kept:
             self._pool = None
 
 
+class Lanes:
+    """Tasks run in forked worker processes, one per lane, a task in the lane `lane_of(task)`
+    names (lanes.py: a language's pages go to the worker that has read its listings); a
+    lane with nothing of its own waiting takes the newest task another lane has waiting.
+    Tasks wait here until a result is asked for, so that a lane takes another's only once
+    all the tasks submitted since are in their lanes; each lane has at most DEPTH tasks at
+    its worker, so that the rest can still be taken."""
+
+    DEPTH = 2
+
+    def __init__(self, pools, lane_of):
+        self.pools, self.lane_of = pools, lane_of
+        self.waiting = [collections.deque() for _pool in pools]
+        self.running = [0] * len(pools)
+        self.results = queue.SimpleQueue()
+        self.outstanding = 0
+
+    def submit(self, task):
+        self.outstanding += 1
+        self.waiting[self.lane_of(task) % len(self.pools)].append(task)
+
+    def dispatch(self):
+        """Hand waiting tasks to the lanes that have room: their own first."""
+        for lane, pool in enumerate(self.pools):
+            while self.running[lane] < self.DEPTH:
+                own = self.waiting[lane]
+                source = own or max(self.waiting, key=len)
+                if not source:
+                    break
+                task = source.popleft() if source is own else source.pop()
+                self.running[lane] += 1
+                done = functools.partial(self._done, lane)
+                pool.apply_async(_run, (task,), callback=done, error_callback=done)
+
+    def _done(self, lane, result):  # on the pool's result thread
+        self.results.put((lane, result))
+
+    def next_result(self):
+        self.dispatch()
+        lane, result = self.results.get()
+        self.running[lane] -= 1
+        self.outstanding -= 1
+        self.dispatch()
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def map(self, tasks):
+        """The results of `tasks`, as they are done (none other may be outstanding)."""
+        assert not self.outstanding, "map() while other tasks are outstanding"
+        for task in tasks:
+            self.submit(task)
+        while self.outstanding:
+            yield self.next_result()
+
+
 @contextlib.contextmanager
-def pool(renderer, processes):
-    """Something to submit tasks to: `processes` forked workers when that is more than one
-    (the caller asks can_fork() first), else this process."""
+def lanes(renderer, processes, lane_of):
+    """Something to submit tasks to: `processes` forked workers, one per lane (Lanes), when
+    that is more than one (the caller asks can_fork() first), else this process."""
     if processes <= 1:
         yield InProcess(renderer)
         return
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_start, initargs=(renderer,)) as workers:
-        yield Forked(workers)
+    with contextlib.ExitStack() as stack:
+        pools = [stack.enter_context(context.Pool(1, initializer=_start, initargs=(renderer,)))
+                 for _lane in range(processes)]  # fmt: skip
+        yield Lanes(pools, lane_of)

@@ -87,9 +87,8 @@ def test_the_scan_reads_generated_tags_as_a_parser_does(tags):
         for tag, name, value, quote in tags
     )
     content = f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>{markup}</p></body></html>'.encode()
-    assert internal_paths(content, "text/html", "/en/p/", HOST) == parsed_paths(
-        content, "html", "/en/p/", HOST
-    )
+    scanned = internal_paths(content, "text/html", "/en/p/", HOST)
+    assert scanned == parsed_paths(content, "html", "/en/p/", HOST), markup
 
 
 def test_a_path_that_leads_out_of_the_mirror_is_refused(tmp_path):

@@ -16,9 +16,13 @@ class EchoRenderer:
         return task, os.getpid()
 
 
-def test_forked_workers_share_the_tasks_and_return_every_answer():
-    with workers.pool(EchoRenderer(), 2) as tasks:
-        assert isinstance(tasks, workers.Forked)
+def by_parity(task):
+    return task if isinstance(task, int) else 0
+
+
+def test_forked_lanes_run_every_task_and_return_every_answer():
+    with workers.lanes(EchoRenderer(), 2, by_parity) as tasks:
+        assert isinstance(tasks, workers.Lanes)
         for number in range(40):
             tasks.submit(number)
         answers = []
@@ -27,14 +31,56 @@ def test_forked_workers_share_the_tasks_and_return_every_answer():
         mapped = list(tasks.map(range(40, 44)))
     assert sorted(task for task, _pid in answers) == list(range(40))
     assert sorted(task for task, _pid in mapped) == [40, 41, 42, 43]
-    assert os.getpid() not in {pid for _task, pid in answers + mapped}
+    pids = {pid for _task, pid in answers + mapped}
+    assert len(pids) == 2 and os.getpid() not in pids
 
 
 def test_a_failing_task_raises_its_error_in_the_exporter():
-    with workers.pool(EchoRenderer(), 2) as tasks:
+    with workers.lanes(EchoRenderer(), 2, by_parity) as tasks:
         tasks.submit("fail")
         with pytest.raises(ValueError, match="this task fails"):
             tasks.next_result()
+
+
+class HeldPool:
+    """A lane's worker that holds the tasks it is given until told to finish one."""
+
+    def __init__(self):
+        self.held = []
+
+    def apply_async(self, function, args, callback, error_callback):
+        self.held.append((args[0], callback))
+
+    def finish(self):
+        task, callback = self.held.pop(0)
+        callback(task)
+
+
+def test_a_task_goes_to_its_lane_and_an_idle_lane_takes_the_newest_waiting():
+    pools = [HeldPool(), HeldPool()]
+    lanes = workers.Lanes(pools, lambda task: task // 100)  # 0-99: lane 0, 100-199: lane 1
+    for task in [1, 2, 3, 4, 5, 101]:
+        lanes.submit(task)
+    assert not pools[0].held and not pools[1].held  # not before a result is asked for
+    lanes.dispatch()
+    # Each lane holds at most DEPTH tasks, its own first; lane 1 then takes lane 0's newest.
+    assert [task for task, _ in pools[0].held] == [1, 2]
+    assert [task for task, _ in pools[1].held] == [101, 5]
+    assert list(lanes.waiting[0]) == [3, 4] and lanes.outstanding == 6
+    for task in [102, 103]:
+        lanes.submit(task)
+    pools[0].finish()
+    assert lanes.next_result() == 1
+    assert [task for task, _ in pools[0].held] == [2, 3]  # its own next
+    pools[1].finish()
+    assert lanes.next_result() == 101
+    assert [task for task, _ in pools[1].held] == [5, 102] and list(lanes.waiting[1]) == [103]
+    pools[1].finish()
+    assert lanes.next_result() == 5
+    pools[1].finish()
+    assert lanes.next_result() == 102
+    assert [task for task, _ in pools[1].held] == [103, 4]  # its own done: it takes lane 0's
+    assert lanes.outstanding == 4 and not any(lanes.waiting)
 
 
 @pytest.mark.django_db
@@ -44,7 +90,7 @@ def test_inside_a_transaction_the_export_stays_in_this_process():
 
 
 def test_one_process_runs_the_tasks_here():
-    with workers.pool(EchoRenderer(), 1) as tasks:
+    with workers.lanes(EchoRenderer(), 1, by_parity) as tasks:
         assert isinstance(tasks, workers.InProcess)
         tasks.submit(1)
         assert tasks.next_result() == (1, os.getpid())
