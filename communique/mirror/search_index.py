@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -64,10 +65,15 @@ def build(directory, statements, changed=None):
     root = Path(directory) / OUTPUT
     if changed is None:
         shutil.rmtree(root, ignore_errors=True)
-    indexed = 0
+    runs = []  # (pages, bundle) to index
     for language in sorted(set(statements) | _languages_on_disk(root)):
         pages = statements.get(language, {})
-        indexed += _build_language(Path(directory), root / language, pages, changed)
+        runs += _plan_language(root / language, pages, changed)
+    # A Pagefind run keeps about one core busy: two at a time on two cores, each into a
+    # bundle of its own.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        indexed = sum(pool.map(lambda run: _run_pagefind(Path(directory), *run), runs))
+    _place_ui_files(root, [output for _paths, output in runs])
     return indexed
 
 
@@ -75,8 +81,10 @@ def _languages_on_disk(root):
     return {path.name for path in root.iterdir() if path.is_dir()} if root.exists() else set()
 
 
-def _build_language(directory, target, pages, changed):
-    ids, names, indexed = sorted(pages), [], 0
+def _plan_language(target, pages, changed):
+    """Write the language's list of bundles, remove those gone, and return the runs
+    [(paths, bundle)] that bring the others up to date."""
+    ids, names, runs = sorted(pages), [], []
     for start, stop in blocks(ids[-1] + 1 if ids else 0):
         inside = ids[bisect.bisect_left(ids, start) : bisect.bisect_left(ids, stop)]
         if not inside:  # the language has no statement there: no bundle
@@ -85,17 +93,17 @@ def _build_language(directory, target, pages, changed):
         names.append(name)
         stale = changed is None or any(start <= page_id < stop for page_id in changed)
         if stale or not (target / name).exists():
-            indexed += _run_pagefind(directory, [pages[page_id] for page_id in inside],
-                                     target / name)  # fmt: skip
+            runs.append(([pages[page_id] for page_id in inside], target / name))
     if target.exists():
         for old in target.iterdir():
             if old.is_dir() and old.name not in names:
                 shutil.rmtree(old)
     if not names:
         shutil.rmtree(target, ignore_errors=True)
-        return indexed
+        return runs
+    target.mkdir(parents=True, exist_ok=True)
     (target / LIST).write_text(json.dumps(names) + "\n", encoding="utf-8")
-    return indexed
+    return runs
 
 
 def _run_pagefind(directory, paths, output):
@@ -112,15 +120,23 @@ def _run_pagefind(directory, paths, output):
         completed = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
     if completed.returncode != 0:
         raise SearchIndexError(f"Pagefind failed: {completed.stderr.strip() or completed.stdout}")
-    top = output.parent.parent
     for name in UNUSED:
-        source = output / name
-        if name in UI_FILES and not (top / name).exists():
-            shutil.copyfile(source, top / name)  # Pagefind's own: the same in every bundle
-        source.unlink(missing_ok=True)
+        if name not in UI_FILES:  # those go to the top once all runs are done
+            (output / name).unlink(missing_ok=True)
     _normalise_entry(output / "pagefind-entry.json")
     found = INDEXED.search(completed.stdout)
     return int(found.group(1)) if found else 0
+
+
+def _place_ui_files(root, outputs):
+    """Pagefind's search UI, the same in every bundle: at the index's top, once."""
+    for output in outputs:
+        for name in UI_FILES:
+            source = output / name
+            if source.exists():
+                if not (root / name).exists():
+                    shutil.copyfile(source, root / name)
+                source.unlink()
 
 
 @functools.cache
