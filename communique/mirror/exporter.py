@@ -299,7 +299,8 @@ class Exporter:
         if self._kept is None:
             processes = self.workers if workers.can_fork() else 1
             renderer = Renderer(self.directory, self.host, self.https, whole=False)
-            self._kept = workers.Kept(renderer, processes)
+            lane_of = lanes.lane_of_task(lanes.languages_by_lane(processes))
+            self._kept = workers.Kept(renderer, processes, lane_of)
         return self._kept
 
     def seeds(self):

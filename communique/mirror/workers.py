@@ -61,30 +61,6 @@ class InProcess:
         return map(self.renderer.run, tasks)
 
 
-class Forked:
-    """Tasks run in forked worker processes; results come back as they are done."""
-
-    def __init__(self, pool):
-        self.pool = pool
-        self.results = queue.SimpleQueue()
-        self.outstanding = 0
-
-    def submit(self, task):
-        self.outstanding += 1
-        self.pool.apply_async(_run, (task,), callback=self.results.put,
-                              error_callback=self.results.put)  # fmt: skip
-
-    def next_result(self):
-        result = self.results.get()
-        self.outstanding -= 1
-        if isinstance(result, BaseException):
-            raise result
-        return result
-
-    def map(self, tasks):
-        return self.pool.imap_unordered(_run, tasks)
-
-
 class Rounds:
     """A renderer kept from one export to the next (`Kept`). Each task comes as (export
     number, what the recent exports made stale, task); before its first task of a later
@@ -132,19 +108,22 @@ class Kept:
     and again (`export_static --watch`): forked once (or this process's own), they keep
     compiled templates, translation catalogues and the listing items they built, where a
     new pool starts cold each time (a worker's first pages cost ~0.6 s of warming up, and
-    reading the items a page shows most of what rendering it costs)."""
+    reading the items a page shows most of what rendering it costs). Each worker has its
+    lane (`lane_of`, as `lanes` gives), so that it keeps the items of its languages."""
 
     RECENT = 20  # exports whose stale statements the messages carry
 
-    def __init__(self, renderer, processes):
+    def __init__(self, renderer, processes, lane_of=None):
         self.number = 0
         self.recent = ()
         self.rounds = Rounds(renderer)
-        self._pool = None
+        self._pools = []
+        self.lane_of = lane_of or (lambda task: 0)
         if processes > 1:
             connections.close_all()
             context = multiprocessing.get_context("fork")
-            self._pool = context.Pool(processes, initializer=_start, initargs=(self.rounds,))
+            self._pools = [context.Pool(1, initializer=_start, initargs=(self.rounds,))
+                           for _lane in range(processes)]  # fmt: skip
 
     def begin(self, stale):
         """Start an export whose changes made the listing items of the statements with
@@ -154,14 +133,17 @@ class Kept:
 
     def tasks(self):
         """Something to submit the export's tasks to (as `lanes` gives)."""
-        tasks = Forked(self._pool) if self._pool else InProcess(self.rounds)
+        if self._pools:
+            tasks = Lanes(self._pools, lambda message: self.lane_of(message[2]))
+        else:
+            tasks = InProcess(self.rounds)
         return _Numbered(tasks, self.number, self.recent)
 
     def close(self):
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        for pool in self._pools:
+            pool.terminate()
+            pool.join()
+        self._pools = []
 
 
 class Lanes:

@@ -132,13 +132,13 @@ def test_a_kept_renderer_that_missed_more_exports_than_are_on_record_forgets_eve
 
 
 def test_kept_workers_are_the_same_processes_from_one_export_to_the_next():
-    kept = workers.Kept(ForgetfulRenderer(), 2)
+    kept = workers.Kept(ForgetfulRenderer(), 2, by_parity)
     try:
         pids = set()
         for number in range(3):
             kept.begin({number})
             tasks = kept.tasks()
-            assert isinstance(tasks.tasks, workers.Forked)
+            assert isinstance(tasks.tasks, workers.Lanes)
             pids |= {pid for _task, pid, _forgotten in tasks.map(range(20))}
         assert len(pids) == 2 and os.getpid() not in pids
     finally:
