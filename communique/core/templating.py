@@ -11,6 +11,10 @@ placeholders filled by `|format(name=…)`), written so that `manage.py makemess
 them: `{{ _("Some words") }}` with a single string argument.
 """
 
+import functools
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import json_script
@@ -37,7 +41,7 @@ def environment(**options):
     # the whole escaped on output; `makemessages` reads `_("…")` (not newstyle's keywords).
     env.install_gettext_translations(translation, newstyle=False)
     env.globals.update(
-        static=static,
+        static=static_url,
         url=reverse_once,
         page_link=page_link,
         page_languages=page_languages,
@@ -61,6 +65,20 @@ def _app_globals():
 
     return {"archive_year": archive_year, "statement_item": statement_item,
             "head_metadata": head_metadata}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def static_url(path):
+    """`static(path)`, worked out once: a page names the same few assets, and Django asks
+    each time whether the staticfiles app is installed (a walk over every app) before
+    its storage spells the address."""
+    return static(path)
+
+
+@receiver(setting_changed)
+def _forget_static_urls(setting, **_kwargs):
+    if setting in ("STATIC_URL", "STORAGES", "INSTALLED_APPS"):
+        static_url.cache_clear()
 
 
 @pass_context
