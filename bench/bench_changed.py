@@ -48,9 +48,9 @@ def publish_like_the_newest():
 def reuse_page_ids():
     """Let the next page take the id after the highest one left, as in the archive before
     the benchmark's statements. Ids are never reused otherwise, and once the next one lies
-    in a later block of 256 than the archive's newest statement, every round of publishing
-    and deleting would merge and split the search index's blocks (search_index.py): ~500
-    statements re-indexed a round, a cost real publishing meets once in 256."""
+    in a later block of search_index.UNIT ids than the archive's newest statement, every
+    round of publishing and deleting would merge and split the search index's blocks:
+    hundreds of statements re-indexed a round, a cost real publishing meets once in UNIT."""
     from django.db import connection
 
     with connection.cursor() as cursor:
