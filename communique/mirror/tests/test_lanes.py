@@ -31,13 +31,11 @@ def test_every_language_has_a_lane_and_the_lanes_list_alike(count):
     assert max(loads) - min(loads) <= max(rows.values())
 
 
-def test_the_heaviest_language_goes_first_to_the_first_lane():
-    ListedStatement.objects.filter(locale__language_code="ko", is_fallback=True).delete()
-    weights = rows_by_language()
-    lane_of = lanes.languages_by_lane(2)
-    heaviest = min(weights, key=lambda code: (-weights[code], code))
-    assert lane_of[heaviest] == 0
-    assert weights["ko"] == min(weights.values())  # Korean lists only its own statements now
+def test_the_heaviest_go_first_each_to_the_lightest_lane():
+    weights = {"en": 900, "el": 500, "ar": 450, "ko": 300, "tr": 100}
+    assert lanes.share_out(weights, 2) == {"en": 0, "el": 1, "ar": 1, "ko": 0, "tr": 1}
+    assert lanes.share_out(weights, 1) == dict.fromkeys(weights, 0)
+    assert lanes.share_out({"en": 0, "el": 0, "ar": 0}, 2) == {"ar": 0, "el": 1, "en": 0}
 
 
 def test_a_task_is_in_its_languages_lane():
