@@ -313,10 +313,9 @@ class Exporter:
     def crawl(self, paths, result, progress=None, statements=None, known=None, whole=True,
               stand_ins=()):  # fmt: skip
         """Render the statement pages `statements` ({language code: ids}) in bulk, then
-        `paths` and every
-        page they link to, with the assets they use, then the redirects' pages at
-        `stand_ins` (redirects.py) that no page took; a linked page `known(paths)` names,
-        or one `result` holds already, is left as it is."""
+        `paths` and every page they link to, with the assets they use, then the redirects'
+        pages at `stand_ins` (redirects.py) that no page took; a linked page
+        `known(paths)` names, or one `result` holds already, is left as it is."""
         seen = set(result.pages) | result.gone
         statements = statements or {}
         with self._tasks(whole, statements) as tasks:

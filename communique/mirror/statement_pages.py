@@ -25,12 +25,6 @@ from .requests import ExportRequests
 CHUNK = 100
 
 
-def public_statement_ids():
-    """The ids of every public, live statement page, in id order."""
-    rows = ListedStatement.objects.filter(is_fallback=False).order_by("page_id")
-    return list(rows.values_list("page_id", flat=True))
-
-
 def public_statements_by_language():
     """{language code: ids of its public, live statement pages, in id order}."""
     locales = structure.current().locales_by_id

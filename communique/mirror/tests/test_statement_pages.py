@@ -7,16 +7,29 @@ from django.test.utils import CaptureQueriesContext
 
 from communique.core import page_cache
 from communique.mirror.exporter import MIRROR_SETTINGS
-from communique.mirror.statement_pages import StatementPages, chunks, public_statement_ids
+from communique.mirror.statement_pages import StatementPages, chunks, public_statements_by_language
 from communique.statements.models import StatementPage
 
 pytestmark = pytest.mark.django_db
 
 
+def public_ids():
+    return sorted(page_id for ids in public_statements_by_language().values() for page_id in ids)
+
+
+def test_public_statements_are_grouped_by_their_language():
+    by_language = public_statements_by_language()
+    for code, ids in by_language.items():
+        assert ids == sorted(ids)
+        languages = StatementPage.objects.filter(pk__in=ids).values_list("locale__language_code")
+        assert set(languages) == {(code,)}
+    assert {"en", "el", "ar", "ko"} <= set(by_language)
+
+
 @override_settings(**MIRROR_SETTINGS)
 def test_bulk_rendered_statements_equal_the_live_pages_in_every_language():
-    ids = public_statement_ids()
-    assert sorted(ids) == sorted(StatementPage.objects.published().values_list("pk", flat=True))
+    ids = public_ids()
+    assert ids == sorted(StatementPage.objects.published().values_list("pk", flat=True))
     client = Client(HTTP_HOST="mirror.example.org")
     rendered = [page for chunk in chunks(ids, 25)
                 for page in StatementPages("mirror.example.org").render(chunk)]  # fmt: skip
@@ -33,7 +46,7 @@ def test_bulk_rendered_statements_equal_the_live_pages_in_every_language():
 
 @override_settings(**MIRROR_SETTINGS)
 def test_bulk_rendering_queries_do_not_grow_with_the_pages():
-    ids = public_statement_ids()
+    ids = public_ids()
     renderer = StatementPages()
 
     def queries(chosen):
