@@ -45,7 +45,7 @@ from communique.statements.windows import window_of
 
 from . import changes, lanes, lock, redirects, search_index, workers
 from .links import internal_paths, normal_path
-from .manifest import Manifest, statement_id
+from .manifest import Manifest, locale_of, statement_id
 from .requests import ExportRequests
 from .routed_pages import RoutedPages
 from .statement_pages import StatementPages, chunks, public_statements_by_language
@@ -242,11 +242,11 @@ class Renderer:
 
 
 def _by_language(paths):
-    """`paths` grouped by their first segment (a language's), each group in order: a task
-    holds addresses of one language (workers.Lanes)."""
+    """`paths` grouped by their language, each group in order: a task holds addresses of
+    one language (workers.Lanes)."""
     groups = {}
     for path in paths:
-        groups.setdefault(path.split("/", 2)[1], []).append(path)
+        groups.setdefault(locale_of(path), []).append(path)
     return groups.values()
 
 
@@ -288,9 +288,7 @@ class Exporter:
         processes = self.workers if workers.can_fork() else 1
         if not self.warm or whole:
             renderer = Renderer(self.directory, self.host, self.https, whole)
-            languages = {page_id: code for code, ids in statements.items() for page_id in ids}
-            lane_of = lanes.lane_of_task(lanes.languages_by_lane(processes), languages)
-            with workers.lanes(renderer, processes, lane_of) as tasks:
+            with workers.lanes(renderer, processes, self._lane_of(processes, statements)) as tasks:
                 yield tasks
             return
         yield self._kept_renderers().tasks()
@@ -299,9 +297,17 @@ class Exporter:
         if self._kept is None:
             processes = self.workers if workers.can_fork() else 1
             renderer = Renderer(self.directory, self.host, self.https, whole=False)
-            lane_of = lanes.lane_of_task(lanes.languages_by_lane(processes))
-            self._kept = workers.Kept(renderer, processes, lane_of)
+            self._kept = workers.Kept(renderer, processes, self._lane_of(processes))
         return self._kept
+
+    @staticmethod
+    def _lane_of(processes, statements=None):
+        """The lane of a task among `processes` lanes (lanes.py), or None for one process
+        (no lanes to plan). `statements`: {language code: ids} rendered in bulk."""
+        if processes <= 1:
+            return None
+        languages = {page_id: code for code, ids in (statements or {}).items() for page_id in ids}
+        return lanes.lane_of_task(lanes.languages_by_lane(processes), languages)
 
     def seeds(self):
         seeds = {"/", "/robots.txt", "/sitemap.xml"} | search_pages()

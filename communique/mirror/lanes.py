@@ -14,6 +14,8 @@ from django.db.models import Max
 from communique.core import structure
 from communique.statements.models import ListedStatement
 
+from .manifest import locale_of
+
 
 def languages_by_lane(lanes):
     """{language code: lane} for `lanes` lanes, by the length of each language's listing
@@ -47,7 +49,6 @@ def lane_of_task(languages, statement_languages=None):
         kind, items = task
         if kind == "statements":
             return languages.get(statement_languages.get(items[0]), 0)
-        parts = items[0].split("/") if items else ()
-        return languages.get(parts[1], 0) if len(parts) > 2 else 0
+        return languages.get(locale_of(items[0]), 0) if items else 0
 
     return lane
