@@ -129,6 +129,11 @@ class Renderer:
         self.statements = StatementPages(requests=self.requests)
         self.routed = RoutedPages(requests=self.requests)
         self.assets = set()  # the asset paths this process has copied or found in place
+        self.reported = set()  # the links this process has sent back in this crawl
+
+    def new_crawl(self):
+        """Before a crawl's first task: every link counts as new again (see `_run`)."""
+        self.reported = set()
 
     def forget(self, page_ids=None):
         """Before rendering again after content changed (a warm renderer: workers.Kept):
@@ -142,7 +147,10 @@ class Renderer:
     def run(self, task):
         """Render a task, ("paths", [path, …]) or ("statements", [page id, …]), and write its
         files and the assets they use; return ([(path, tags, window, linked paths, written)],
-        assets copied), tags None for an address that is not a public page.
+        assets copied), tags None for an address that is not a public page. A page's linked
+        paths are those this process has not sent back yet in this crawl (`new_crawl`): the
+        crawl has the others, and most links of a page (navigation, languages, categories)
+        are on every page, so sending them all made the parent process unpickle ~50 a page.
 
         Assets are copied where the pages are rendered: an image rendition a page asks for
         is made there (in a test's in-memory storage, only the worker would have it). The
@@ -170,6 +178,8 @@ class Renderer:
                 continue
             content, tags, window, links = page
             written = _write_if_changed(file_for(self.directory, path), content)
+            links = links - self.reported
+            self.reported |= links
             outcomes.append((path, tags, window, links, written))
             assets = {link for link in links - self.assets if link.startswith(ASSET_PREFIXES)}
             copied += sum(self._copy_asset(link) for link in assets)

@@ -63,16 +63,18 @@ class InProcess:
 
 class Rounds:
     """A renderer kept from one export to the next (`Kept`). Each task comes as (export
-    number, what the recent exports made stale, task); before its first task of a later
-    export the renderer forgets what the exports since its last task made stale
-    (Renderer.forget), or everything if they are no longer on record."""
+    number, crawl number, what the recent exports made stale, task); before its first task
+    of a later export the renderer forgets what the exports since its last task made stale
+    (Renderer.forget), or everything if they are no longer on record, and before its first
+    task of a crawl it counts every link as new again (Renderer.new_crawl)."""
 
     def __init__(self, renderer):
         self.renderer = renderer
         self.number = 0
+        self.crawl = 0
 
     def run(self, message):
-        number, recent, task = message
+        number, crawl, recent, task = message
         if number != self.number:
             missed = [stale for export, stale in recent if export > self.number]
             if len(missed) == number - self.number and None not in missed:
@@ -80,27 +82,30 @@ class Rounds:
             else:
                 self.renderer.forget(None)
             self.number = number
+        if crawl != self.crawl:
+            self.renderer.new_crawl()
+            self.crawl = crawl
         return self.renderer.run(task)
 
 
 class _Numbered:
-    """Tasks sent to kept renderers as messages of one export (see Rounds)."""
+    """Tasks sent to kept renderers as messages of one crawl of one export (see Rounds)."""
 
-    def __init__(self, tasks, number, recent):
-        self.tasks, self.number, self.recent = tasks, number, recent
+    def __init__(self, tasks, number, crawl, recent):
+        self.tasks, self.header = tasks, (number, crawl, recent)
 
     @property
     def outstanding(self):
         return self.tasks.outstanding
 
     def submit(self, task):
-        self.tasks.submit((self.number, self.recent, task))
+        self.tasks.submit((*self.header, task))
 
     def next_result(self):
         return self.tasks.next_result()
 
     def map(self, tasks):
-        return self.tasks.map([(self.number, self.recent, task) for task in tasks])
+        return self.tasks.map([(*self.header, task) for task in tasks])
 
 
 class Kept:
@@ -115,6 +120,7 @@ class Kept:
 
     def __init__(self, renderer, processes, lane_of=None):
         self.number = 0
+        self.crawls = 0
         self.recent = ()
         self.rounds = Rounds(renderer)
         self._pools = []
@@ -132,12 +138,13 @@ class Kept:
         self.recent = (*self.recent[1 - self.RECENT :], (self.number, stale))
 
     def tasks(self):
-        """Something to submit the export's tasks to (as `lanes` gives)."""
+        """Something to submit a crawl's tasks to (as `lanes` gives)."""
         if self._pools:
-            tasks = Lanes(self._pools, lambda message: self.lane_of(message[2]))
+            tasks = Lanes(self._pools, lambda message: self.lane_of(message[-1]))
         else:
             tasks = InProcess(self.rounds)
-        return _Numbered(tasks, self.number, self.recent)
+        self.crawls += 1
+        return _Numbered(tasks, self.number, self.crawls, self.recent)
 
     def close(self):
         for pool in self._pools:

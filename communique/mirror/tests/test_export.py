@@ -23,7 +23,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from communique.imports.tests.exports import posts_only
 from communique.mirror import lock, redirects, search_index, watch
-from communique.mirror.exporter import Exporter
+from communique.mirror.exporter import Exporter, Renderer, with_full_feeds
 from communique.mirror.links import internal_paths
 from communique.mirror.manifest import NAME as MANIFEST
 from communique.mirror.manifest import Manifest
@@ -177,6 +177,27 @@ def test_mirror_is_served_whole_and_kept_by_increments(served, tmp_path, browser
     for path in old_links - {None}:
         assert imported.url in fetch(host, path)[2].decode(), path
     assert not Path(root, unpublished.url.strip("/"), "index.html").exists()
+
+
+def test_a_renderer_sends_each_link_once_a_crawl(tmp_path):
+    """What the crawl has been sent it has: a page's links come back only where no page
+    this process rendered in the same crawl linked them already."""
+    make_statement("en", title="Linked twice", date=datetime.date(2030, 1, 1))
+    renderer = Renderer(tmp_path, "localhost", https=False)
+
+    def links(path):
+        (outcome,), _copied = renderer.run(("paths", [path]))
+        return outcome[3]
+
+    home, listing = links("/en/"), links("/en/statements/")
+    listing_html = (tmp_path / "en/statements/index.html").read_bytes()
+    alone = with_full_feeds(
+        internal_paths(listing_html, "text/html", "/en/statements/", "localhost")
+    )
+    assert home & alone and not home & listing
+    assert listing == alone - home
+    renderer.new_crawl()
+    assert links("/en/statements/") == alone
 
 
 def test_command_needs_a_previous_export_for_changed(tmp_path):

@@ -102,9 +102,13 @@ class ForgetfulRenderer(EchoRenderer):
 
     def __init__(self):
         self.forgotten = []
+        self.crawls = 0
 
     def forget(self, page_ids):
         self.forgotten.append(page_ids)
+
+    def new_crawl(self):
+        self.crawls += 1
 
     def run(self, task):
         return task, os.getpid(), list(self.forgotten)
@@ -122,6 +126,19 @@ def test_kept_renderers_forget_what_each_export_made_stale_before_its_first_task
     assert list(kept.tasks().map(["c"]))[0][2] == [{1, 2}, {3}]
     kept.begin(None)  # a category renamed: everything
     assert list(kept.tasks().map(["d"]))[0][2][-1] is None
+
+
+def test_a_kept_renderer_starts_each_crawl_anew_once():
+    renderer = ForgetfulRenderer()
+    kept = workers.Kept(renderer, 1)
+    kept.begin(set())
+    tasks = kept.tasks()
+    list(tasks.map(["a", "b"]))
+    assert renderer.crawls == 1
+    list(kept.tasks().map(["c"]))  # a second crawl of the same export (pages below)
+    kept.begin(set())
+    list(kept.tasks().map(["d", "e"]))
+    assert renderer.crawls == 3
 
 
 def test_a_kept_renderer_that_missed_more_exports_than_are_on_record_forgets_everything():
