@@ -12,9 +12,7 @@ JSON line: {"size": …, "export_pages": …, "export_seconds": …, "export_pag
 """
 
 import json
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import archives  # noqa: E402
+import scratch  # noqa: E402
 from bench_changed import measure_changed  # noqa: E402
 
 
@@ -37,7 +36,6 @@ def main(size, max_pages):
     archives.ensure(size)
     from communique.mirror.exporter import Exporter
 
-    directory = Path(tempfile.mkdtemp(prefix="communique-export-"))
     rendered = 0
 
     def progress():
@@ -46,15 +44,14 @@ def main(size, max_pages):
         if rendered >= max_pages:
             raise Enough
 
-    started, changed = time.perf_counter(), {}
-    try:
-        Exporter(directory).full(progress)
-        elapsed = time.perf_counter() - started
-        changed = measure_changed(directory)
-    except Enough:
-        elapsed = time.perf_counter() - started
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
+    with scratch.directory("communique-export-") as directory:
+        started, changed = time.perf_counter(), {}
+        try:
+            Exporter(directory).full(progress)
+            elapsed = time.perf_counter() - started
+            changed = measure_changed(directory)
+        except Enough:
+            elapsed = time.perf_counter() - started
     print(json.dumps({"size": size, "export_pages": rendered, "export_seconds": round(elapsed, 2),
                       "export_pages_per_s": round(rendered / elapsed, 1),
                       "whole": rendered < max_pages, **changed}))  # fmt: skip

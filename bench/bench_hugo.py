@@ -13,7 +13,6 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import archives  # noqa: E402
+import scratch  # noqa: E402
 
 LANGUAGES = ["en", "es", "el"]
 CONFIG = """\
@@ -105,8 +105,7 @@ def main(size):
     hugo = shutil.which("hugo")
     if hugo is None:
         sys.exit("hugo is not installed (Debian: apt-get install hugo)")
-    root = Path(tempfile.mkdtemp(prefix="communique-hugo-"))
-    try:
+    with scratch.directory("communique-hugo-") as root:
         write_site(root)
         started = time.perf_counter()
         subprocess.run([hugo, "--quiet", "--source", str(root), "--destination",  # noqa: S603
@@ -115,8 +114,6 @@ def main(size):
         pages = sum(1 for _ in (root / "public").rglob("*.html")) + sum(
             1 for _ in (root / "public").rglob("*.xml")
         )
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
     print(json.dumps({"size": size, "hugo_pages": pages, "hugo_seconds": round(elapsed, 2),
                       "hugo_pages_per_s": round(pages / elapsed, 1)}))  # fmt: skip
 

@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+import scratch  # noqa: E402
+
 RESULTS = BENCH / "results.json"
 
 
@@ -29,6 +33,13 @@ def machine():
 
 
 def main(sizes):
+    with scratch.session():  # the files measurements write go only once all are done
+        results = measure(sizes)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+
+
+def measure(sizes):
     results = {"machine": machine(), "sizes": {}}
     for size in sizes:
         print(f"== {size} statements ==", file=sys.stderr)
@@ -46,8 +57,7 @@ def main(sizes):
             # the same with renderers kept warm between exports (--watch): the faster round
             "changed_warm_s": min(exported.get("warm_changed_seconds") or [None]),
         }
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print_table(results)
+    return results
 
 
 def print_table(results):
