@@ -40,7 +40,8 @@ from wagtail.models import PageLogEntry
 from communique.core.changes import tags_changed_since
 from communique.core.page_cache import LISTINGS, SITE, statement_tag
 from communique.core.timestamps import first_of_next_month
-from communique.statements.models import ListedInScope, ListedStatement, StatementPage
+from communique.statements.models import ListedStatement, StatementPage
+from communique.statements.narrowed import scopes_listing_statements
 from communique.statements.windows import FRONT, STRUCTURE, listed_places
 from communique.syndication.sitemaps import sitemap_limit
 
@@ -144,9 +145,7 @@ def _listings_appeared_or_went(manifest, scopes):
     """Whether a category or country of `scopes` got its first statement or lost its last
     (the sitemap's structure lists those that hold statements)."""
     narrowed = {scope for scope in scopes if scope.startswith(("category:", "country:"))}
-    listed = set(ListedInScope.objects.filter(scope__in=narrowed)
-                 .values_list("scope", flat=True).distinct())  # fmt: skip
-    return listed != manifest.scopes_present(narrowed)
+    return scopes_listing_statements(narrowed) != manifest.scopes_present(narrowed)
 
 
 def _named_tags(since):

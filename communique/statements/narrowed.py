@@ -31,3 +31,17 @@ def scopes_of(page_ids):
     for page_id, key in signatories.values_list("page_id", "organisation__translation_key"):
         scopes[page_id].add(f"organisation:{key}")
     return scopes
+
+
+def scopes_listing_statements(scopes):
+    """Those of the listings named `scopes` that list a statement in some language: a
+    question each, its first row in the listing table's index (locale, scope, …) through
+    every locale. DISTINCT over the scopes read every row of them (0.2 s for a statement's
+    categories and countries on 100,000 statements)."""
+    from wagtail.models import Locale
+
+    from .models import ListedInScope
+
+    locales = list(Locale.objects.values_list("pk", flat=True))
+    return {scope for scope in scopes
+            if ListedInScope.objects.filter(locale__in=locales, scope=scope).exists()}  # fmt: skip
