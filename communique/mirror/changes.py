@@ -74,9 +74,12 @@ def stale_stand_ins(manifest, since):
 
 
 def _logged(since):
-    """The ids of the pages published, unpublished, deleted or moved since `since`."""
-    return set(PageLogEntry.objects.filter(timestamp__gte=since, action__in=ACTIONS)
-               .values_list("page_id", flat=True))  # fmt: skip
+    """The ids of the pages published, unpublished, deleted or moved since `since`. The
+    log's entries since then are few, its publications many: asked for both at once,
+    SQLite (no statistics) walked the index of actions (30 ms on 100,000 statements)."""
+    since_then = PageLogEntry.objects.filter(timestamp__gte=since).order_by()
+    return {page_id for page_id, action in since_then.values_list("page_id", "action")
+            if action in ACTIONS}  # fmt: skip
 
 
 def stale_items(since):
