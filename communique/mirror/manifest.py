@@ -240,21 +240,23 @@ class Manifest:
             found.setdefault(language, {})[page_id] = path
         return found
 
-    def statements_once_saved(self, pages, removed=()):
-        """statements() as it will answer once `pages` are saved and `removed` forgotten
-        (see save): for work that need not wait for the save."""
-        found = self.statements()
-        replaced = set(pages) | set(removed)
-        for by_id in found.values():
-            for page_id in [page_id for page_id, path in by_id.items() if path in replaced]:
-                del by_id[page_id]
-        for path, (tags, _window) in pages.items():
-            page_id = statement_id(tags)
-            if page_id is not None:
-                found.setdefault(locale_of(path), {})[page_id] = path
-        return {language: by_id for language, by_id in found.items() if by_id}
-
     def statement_ids(self, paths):
         """The page ids of those of `paths` that are statements' own pages."""
         sql = "SELECT statement FROM pages WHERE statement IS NOT NULL AND path IN ({marks})"
         return {page_id for (page_id,) in self._select(sql, (), paths)}
+
+
+def once_saved(statements, pages, removed=()):
+    """`statements` (Manifest.statements()) as the manifest will give them once `pages` are
+    saved and `removed` forgotten (see Manifest.save): for work that need not wait for the
+    save, on what was read before it."""
+    found = {language: dict(by_id) for language, by_id in statements.items()}
+    replaced = set(pages) | set(removed)
+    for by_id in found.values():
+        for page_id in [page_id for page_id, path in by_id.items() if path in replaced]:
+            del by_id[page_id]
+    for path, (tags, _window) in pages.items():
+        page_id = statement_id(tags)
+        if page_id is not None:
+            found.setdefault(locale_of(path), {})[page_id] = path
+    return {language: by_id for language, by_id in found.items() if by_id}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from communique.mirror.manifest import Manifest
+from communique.mirror.manifest import Manifest, once_saved
 
 
 def page(tags, scope=None, shown=(7,)):
@@ -44,7 +44,7 @@ def test_its_questions_share_one_connection_until_it_is_closed(tmp_path, monkeyp
     manifest.close()
 
 
-def test_statements_once_saved_answers_as_the_manifest_will_after_the_save(tmp_path):
+def test_once_saved_answers_as_the_manifest_will_after_the_save(tmp_path):
     with Manifest(tmp_path) as manifest:
         manifest.save("2026-12-01T00:00:00", {
             "/el/statements/a/": page(["page:1"]), "/el/statements/b/": page(["page:2"]),
@@ -56,7 +56,8 @@ def test_statements_once_saved_answers_as_the_manifest_will_after_the_save(tmp_p
             "/ko/": page(["site"], "all"),
         }
         removed = {"/el/statements/b/", "/ko/statements/c/"}
-        expected = manifest.statements_once_saved(pages, removed)
+        before = manifest.statements()
+        expected = once_saved(before, pages, removed)
         manifest.save("2026-12-02T00:00:00", pages, removed=removed)
         assert (
             expected
@@ -66,6 +67,7 @@ def test_statements_once_saved_answers_as_the_manifest_will_after_the_save(tmp_p
                 "ar": {4: "/ar/statements/d/"},
             }
         )
+        assert before["el"][2] == "/el/statements/b/"  # what was read is left as it was
 
 
 def test_in_scopes_answers_for_each_listing_asked_and_only_those(tmp_path):
