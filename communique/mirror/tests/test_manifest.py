@@ -128,3 +128,30 @@ def test_listings_are_found_by_the_start_of_their_names(tmp_path):
         assert manifest.scopes_starting("ar", "month:2027-") == {"month:2027-01"}
         assert manifest.scopes_starting("ko", "month:2026-") == set()
         assert manifest.scopes_starting("el", "year:") == {"year:2026"}
+
+
+def test_pages_without_a_window_are_found_by_their_tag_statements_aside(tmp_path):
+    with Manifest(tmp_path) as manifest:
+        manifest.save("2026-12-01T00:00:00", {
+            "/el/statements/archive/": page(["listings", "site"]),
+            "/el/organisations/": page(["listings", "organisations"]),
+            "/el/statements/": page(["listings"], "all"),  # says what it shows
+            "/el/statements/a/": page(["page:1", "statement:k"]),
+            "/robots.txt": page(["site"]),
+        }, replace=True)  # fmt: skip
+        assert manifest.tagged_without_window("listings") == {
+            "/el/statements/archive/", "/el/organisations/"
+        }  # fmt: skip
+        assert manifest.tagged_without_window("site") == {
+            "/el/statements/archive/", "/robots.txt"
+        }  # fmt: skip
+
+
+def test_a_listing_is_present_while_it_has_a_page_in_any_language(tmp_path):
+    with Manifest(tmp_path) as manifest:
+        manifest.save("2026-12-01T00:00:00", {
+            "/ar/statements/category/x/": page(["listings"], "category:x"),
+            "/el/statements/country/gr/": page(["listings"], "country:gr"),
+        }, replace=True)  # fmt: skip
+        present = manifest.scopes_present({"category:x", "country:gr", "category:y"})
+        assert present == {"category:x", "country:gr"}
