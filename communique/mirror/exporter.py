@@ -459,8 +459,9 @@ class Exporter:
             rewritten = manifest.statement_ids(result.gone) | {
                 statement_id(result.pages[path][0]) for path in result.written_paths
             } - {None}
+            read = statements.result()  # done by now; the save's commit would wait for it
             if rewritten:
-                indexed = indexer.submit(self._index, statements.result(), result, rewritten)
+                indexed = indexer.submit(self._index, read, result, rewritten)
             manifest.save(started.isoformat(), result.pages, removed=result.gone)
             if rewritten:
                 result.indexed = indexed.result()
