@@ -42,6 +42,8 @@ def scopes_listing_statements(scopes):
 
     from .models import ListedInScope
 
+    if not scopes:
+        return set()
     locales = list(Locale.objects.values_list("pk", flat=True))
     return {scope for scope in scopes
             if ListedInScope.objects.filter(locale__in=locales, scope=scope).exists()}  # fmt: skip

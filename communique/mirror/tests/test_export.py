@@ -200,6 +200,19 @@ def test_a_renderer_sends_each_link_once_a_crawl(tmp_path):
     assert links("/en/statements/") == alone
 
 
+def test_changed_with_nothing_to_do_renders_nothing_and_moves_its_time_on(tmp_path, monkeypatch):
+    make_statement("en", title="Exported once", date=datetime.date(2030, 1, 1))
+    mirror = tmp_path / "mirror"
+    Exporter(mirror).full()
+    before = Manifest(mirror).exported_at()
+    monkeypatch.setattr(Exporter, "crawl", lambda *args, **kwargs: pytest.fail("crawled"))
+    monkeypatch.setattr(Exporter, "_statements", lambda self: pytest.fail("read"))
+    result = Exporter(mirror).changed()
+    assert result.written == result.removed == 0 and result.indexed is None
+    assert result.total == Manifest(mirror).count() > 0
+    assert Manifest(mirror).exported_at() > before
+
+
 def test_command_needs_a_previous_export_for_changed(tmp_path):
     with pytest.raises(CommandError, match="No previous export"):
         call_command("export_static", str(tmp_path / "out"), "--changed")
