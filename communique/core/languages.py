@@ -5,11 +5,18 @@ from functools import lru_cache
 import babel
 from babel.dates import format_date, format_skeleton
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
 
 
 def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
+    return list(_language_codes())
+
+
+@lru_cache(maxsize=1)
+def _language_codes():
+    return tuple(code for code, _name in settings.LANGUAGES)
 
 
 def language_order(code):
@@ -18,14 +25,25 @@ def language_order(code):
     return codes.index(code) if code in codes else len(codes)
 
 
+@lru_cache(maxsize=256)
 def language_name(code):
     """Return the language's own name for itself ("Ελληνικά" for el)."""
     return dict(settings.LANGUAGES).get(code) or translation.get_language_info(code)["name_local"]
 
 
+@lru_cache(maxsize=256)
 def text_direction(code):
+    """ "rtl" or "ltr" (a page's items ask some thirty times: each is remembered)."""
     base = (code or "").split("-")[0]
     return "rtl" if base in settings.LANGUAGES_BIDI else "ltr"
+
+
+@receiver(setting_changed)
+def _forget_languages(setting, **_kwargs):
+    if setting in ("LANGUAGES", "LANGUAGES_BIDI"):
+        _language_codes.cache_clear()
+        language_name.cache_clear()
+        text_direction.cache_clear()
 
 
 @lru_cache(maxsize=64)

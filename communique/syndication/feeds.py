@@ -29,18 +29,37 @@ CONTENT = "http://purl.org/rss/1.0/modules/content/"
 
 class KeptItems:
     """The static export's record of a feed's items (see StatementFeed.items): their page
-    ids in order, the latest of their dates, and where each item's XML is kept."""
+    ids in order, the latest of their dates, where each item's XML is kept, and the values
+    of the items whose XML is not kept but whose values are (`shared`: see `values_key`)."""
 
-    def __init__(self, cache, key):
-        self.cache, self.key = cache, key
-        self.order, self.latest = [], None
+    def __init__(self, cache, feed_type, full, language):
+        self.cache, self.key, self.language = cache, (feed_type, full, language), language
+        self.order, self.latest, self.shared = [], None, []
 
     def item_key(self, page_id):
         # Forgotten with the statement (ItemCache.forget): keyed as its items are.
         return (ItemCache.ITEM, page_id, *self.key)
 
+    def values_key(self, page_id):
+        """Where an item's values (what the syndication framework hands the feed generator,
+        without the full body) are kept: the same for the RSS and Atom feeds, with or
+        without the body, of every scope of a language. Forgotten with the statement."""
+        return (ItemCache.ITEM, page_id, "feed values", self.language)
+
     def has(self, page_id):
         return self.cache.has(self.item_key(page_id))
+
+    def has_values(self, page_id):
+        return self.cache.has(self.values_key(page_id))
+
+    def keep_values(self, items):
+        """Keep the values of `items`, as the feed generator holds them (its add_item)."""
+        for values in items:
+            shared = {name: value for name, value in values.items() if name != "content_html"}
+            self.cache.remember(self.values_key(values["page_id"]), lambda shared=shared: shared)
+
+    def values(self, page_id):
+        return self.cache.fragments[self.values_key(page_id)]
 
 
 class WrittenAtOnce:
@@ -149,15 +168,31 @@ class StatementFeed(Feed):
 
     def feed_extra_kwargs(self, scope):
         cache = ItemCache.of(self.request)
-        self.kept = cache and KeptItems(cache, (self.feed_type.__name__, self.full_content,
-                                                self.locale.language_code))  # fmt: skip
+        self.kept = cache and KeptItems(cache, self.feed_type.__name__, self.full_content,
+                                        self.locale.language_code)  # fmt: skip
         return {"kept": self.kept} if self.kept else {}
+
+    def get_feed(self, obj, request):
+        """Django's feed; in the static export, the items it was handed (see `items`) have
+        their values kept for the feed's other formats, and the items whose values were
+        kept already join them without going through the framework's per-attribute
+        lookups again."""
+        feed = super().get_feed(obj, request)
+        if self.kept:
+            self.kept.keep_values(feed.items)
+            for page in self.kept.shared:
+                values = self.kept.values(page.pk)
+                if self.full_content:
+                    values = {**values, "content_html": self.content_html(page)}
+                feed.items.append(values)
+        return feed
 
     def items(self, scope):
         """The newest statements of the scope, as listings show them (with their categories
         in this language; in the static export, shared with the listings: see ItemCache,
         and worked out once for the RSS, Atom and full feeds of a scope). In the static
-        export, only those whose item XML is not kept (see WrittenAtOnce)."""
+        export, only those whose item XML is not kept (see WrittenAtOnce) and whose values
+        are not kept either (see `get_feed`)."""
         cache = ItemCache.of(self.request)
         if cache is None:
             newest = self.newest(scope)
@@ -170,12 +205,19 @@ class StatementFeed(Feed):
         if not self.kept:
             return pages
         self.kept.order = [page.pk for page in pages]
-        # As the feed generator's latest_post_date() would find it among all the items.
+        latest = ("feed latest", self.locale.pk, scope.kind, scope.value)
+        self.kept.latest = cache.remember(latest, lambda: self.latest_date(pages))
+        fresh = [page for page in pages if not self.kept.has(page.pk)]
+        self.kept.shared = [page for page in fresh if self.kept.has_values(page.pk)]
+        return [page for page in fresh if not self.kept.has_values(page.pk)]
+
+    def latest_date(self, pages):
+        """The latest date among the items, as the feed generator's latest_post_date()
+        would find it among all of them (worked out once for the feed's formats)."""
         dates = [date for page in pages
                  for date in (self.item_updateddate(page), self.item_pubdate(page))
                  if date]  # fmt: skip
-        self.kept.latest = max(dates, default=None)
-        return [page for page in pages if not self.kept.has(page.pk)]
+        return max(dates, default=None)
 
     def newest(self, scope):
         """The scope's newest items, with their categories, signatories' keys by page and

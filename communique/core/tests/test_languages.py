@@ -6,6 +6,8 @@ from communique.core.languages import (
     country_name,
     format_localized_date,
     format_month_year,
+    language_codes,
+    language_name,
     text_direction,
 )
 
@@ -13,6 +15,16 @@ from communique.core.languages import (
 def test_direction_follows_the_script():
     assert text_direction("ar") == "rtl"
     assert [text_direction(code) for code in ("en", "el", "ko", "pl")] == ["ltr"] * 4
+
+
+def test_language_facts_follow_the_settings(settings):
+    assert (text_direction("fa"), language_name("pl"), "nl" in language_codes()) == (
+        "rtl", "Polski", False)  # fmt: skip
+    settings.LANGUAGES_BIDI = ["ar"]
+    settings.LANGUAGES = [*settings.LANGUAGES, ("nl", "Nederlands")]
+    settings.LANGUAGES = [(code, name.upper()) for code, name in settings.LANGUAGES]
+    assert (text_direction("fa"), language_name("pl"), "nl" in language_codes()) == (
+        "ltr", "POLSKI", True)  # fmt: skip
 
 
 def test_country_names_in_each_language():

@@ -128,6 +128,27 @@ def test_feeds_from_their_view_equal_the_live_feeds():
 
 
 @override_settings(**MIRROR_SETTINGS)
+def test_feed_items_go_through_the_framework_once_for_every_format(monkeypatch):
+    """A statement's values (title, link, dates, author, categories) are looked up once per
+    language; its RSS, Atom and full feeds, and the feeds of its other scopes, reuse them."""
+    from communique.syndication.feeds import StatementFeed
+
+    looked_up = []
+    title = StatementFeed.item_title
+    monkeypatch.setattr(StatementFeed, "item_title",
+                        lambda feed, page: looked_up.append(page.pk) or title(feed, page))  # fmt: skip
+    routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
+    paths = [f"/en/feeds/{name}.{fmt}" for name in ("statements", "full/statements",
+                                                    "category/climate", "full/category/climate")
+             for fmt in ("rss", "atom")]  # fmt: skip
+    served = {path: routed.serve(path)[0].content for path in paths}
+    assert looked_up and len(looked_up) == len(set(looked_up))  # once each
+    assert len(set(looked_up)) > 10
+    for path in paths:
+        assert served[path] == client.get(path).content, path
+
+
+@override_settings(**MIRROR_SETTINGS)
 def test_routed_redirects_and_missing_pages_answer_as_the_live_site():
     routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
     for path in ["/el/statements/category/solidarity/", "/el/statements/page/999/",
