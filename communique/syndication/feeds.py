@@ -7,7 +7,6 @@ import io
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
@@ -20,6 +19,7 @@ from communique.statements.listing import ItemCache, build_items, signatory_keys
 from communique.statements.windows import NEWEST, note_window
 
 from .absolute import absolutize_html
+from .item_writer import ItemWriter
 from .scopes import resolve_scope
 
 FEED_SIZE = 50
@@ -92,12 +92,11 @@ class WrittenAtOnce:
             self._buffer.write(kept.cache.remember(kept.item_key(page_id), write))
 
     def _item_xml(self, item):
-        buffer = io.StringIO()
-        handler = SimplerXMLGenerator(buffer, self._encoding, short_empty_elements=True)
+        handler = ItemWriter(self._encoding)
         handler.startElement(self.ITEM_ELEMENT, self.item_attributes(item))
         self.add_item_elements(handler, item)
         handler.endElement(self.ITEM_ELEMENT)
-        return buffer.getvalue()
+        return handler.text()
 
     def latest_post_date(self):
         kept = self.feed.get("kept")
