@@ -1,8 +1,12 @@
 """What search engines, feed readers and sharing previews read in a page's <head>."""
 
+import functools
 import json
 
 from babel.core import LOCALE_ALIASES
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -26,13 +30,19 @@ def canonical_url(request, page_obj=None):
 
 def feed_links(context):
     """Autodiscovery links: the site-wide feeds, plus the feeds of the listing shown."""
-    scopes = [(None, None, _("All statements"))]
-    for kind in SCOPE_KEYS:
-        subject = context.get(kind)
-        if subject is not None:
-            scopes.insert(0, (kind, subject.slug, str(subject.name)))
+    scopes = tuple((kind, subject.slug, str(subject.name)) for kind in SCOPE_KEYS
+                   if (subject := context.get(kind)) is not None)  # fmt: skip
+    return _feed_links(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(),
+                       get_language(), scopes)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _feed_links(urlconf, prefix, language, scopes):
+    """The links for `scopes` ((kind, slug, name), …), kept per URL configuration, prefix and
+    language as reversing.reverse_once keeps addresses: every page of a listing names the
+    same feeds. The list is shared: not to be changed."""
     links = []
-    for kind, value, title in scopes:
+    for kind, value, title in (*reversed(scopes), (None, None, _("All statements"))):
         name, kwargs = (
             ("feeds:scoped_feed", {"kind": kind, "value": value}) if kind else ("feeds:feed", {})
         )

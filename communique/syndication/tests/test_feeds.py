@@ -5,6 +5,8 @@ import datetime
 import feedparser
 import pytest
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 from lxml import html as lxml_html
 
 from communique.statements.models import StatementPage
@@ -100,6 +102,28 @@ def test_every_public_page_advertises_its_feeds(client):
         assert expected in hrefs, url
         for href in hrefs:
             assert client.get(href).status_code == 200
+
+
+def test_advertised_feeds_are_named_in_the_page_language(client):
+    """The listing's own feeds first, then the site's, titled in the page's language (the
+    links are kept per language and listing: metadata._feed_links)."""
+
+    def advertised(url):
+        tree = lxml_html.fromstring(client.get(url).content)
+        return [(link.get("title"), link.get("href"))
+                for link in tree.xpath("//head/link[@rel='alternate'][@type]")]  # fmt: skip
+
+    for language in ("el", "en", "el"):
+        with translation.override(language):
+            everything = _("All statements")
+        assert advertised(f"/{language}/statements/")[0] == (
+            f"{everything} (RSS)", f"/{language}/feeds/statements.rss")  # fmt: skip
+    assert everything != "All statements"
+    category = advertised("/el/statements/category/allileggyi/")
+    assert [href for _title, href in category] == [
+        "/el/feeds/category/allileggyi.rss", "/el/feeds/category/allileggyi.atom",
+        "/el/feeds/statements.rss", "/el/feeds/statements.atom"]  # fmt: skip
+    assert category[2][0] == f"{everything} (RSS)"
 
 
 def test_feed_query_count_is_bounded(client, django_assert_max_num_queries):
