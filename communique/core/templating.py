@@ -19,6 +19,7 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import json_script
 from jinja2 import Environment, pass_context
+from markupsafe import Markup
 
 from communique.core import languages, structure
 from communique.core.main_pages import page_url
@@ -46,6 +47,7 @@ def environment(**options):
         page_link=page_link,
         page_languages=page_languages,
         site_navigation=site_navigation,
+        site_header=site_header,
         localdate=languages.format_localized_date,
         monthyear=languages.format_month_year,
         **_app_globals(),
@@ -100,3 +102,25 @@ def site_navigation(context):
     page = context.get("page")
     locale = page.locale if page is not None else structure.active_locale()
     return main_navigation(locale, context["request"])
+
+
+@pass_context
+def site_header(context):
+    """`core/includes/site_header.html`: the skip link, the site's navigation and the
+    search form, the same on every page of a language but for the navigation's link to the
+    page itself. Rendered once for all it shows (a sixth of a listing page's Python calls
+    went into rendering it on every page)."""
+    navigation = tuple(site_navigation(context))
+    path = context["request"].path
+    current = path if any(url == path for _label, url in navigation) else None
+    return _site_header(context.environment, translation.get_language(), navigation, current,
+                        reverse_once("search"))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def _site_header(environment, language, navigation, current, search_url):
+    """The header's HTML for these values, in `language` (the active one, whose words it
+    shows): everything it shows is in the key, so it never needs forgetting."""
+    template = environment.get_template("core/includes/site_header.html")
+    values = {"navigation": navigation, "current": current, "search_url": search_url}
+    return Markup(template.render(values))  # noqa: S704 - a template's output, escaped

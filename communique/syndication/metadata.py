@@ -2,6 +2,7 @@
 
 import functools
 import json
+from typing import NamedTuple
 
 from babel.core import LOCALE_ALIASES
 from django.conf import settings
@@ -13,6 +14,17 @@ from wagtail.models import Site
 from communique.core.reversing import reverse_once
 
 SCOPE_KEYS = ("category", "country", "organisation")
+
+
+class FeedLink(NamedTuple):
+    """A feed named in a page's head (an attribute for the template: a dict's keys cost
+    Jinja a failed attribute lookup each)."""
+
+    href: str
+    type: str
+    title: str
+
+
 OG_LOCALE_OVERRIDES = {"ar": "ar_AR"}
 
 
@@ -40,7 +52,7 @@ def feed_links(context):
 def _feed_links(urlconf, prefix, language, scopes):
     """The links for `scopes` ((kind, slug, name), …), kept per URL configuration, prefix and
     language as reversing.reverse_once keeps addresses: every page of a listing names the
-    same feeds. The list is shared: not to be changed."""
+    same feeds."""
     links = []
     for kind, value, title in (*reversed(scopes), (None, None, _("All statements"))):
         name, kwargs = (
@@ -48,8 +60,8 @@ def _feed_links(urlconf, prefix, language, scopes):
         )
         for fmt, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
             href = reverse_once(name, **kwargs, fmt=fmt)
-            links.append({"href": href, "type": mime, "title": f"{title} ({fmt.upper()})"})
-    return links
+            links.append(FeedLink(href, mime, f"{title} ({fmt.upper()})"))
+    return tuple(links)
 
 
 def site_name(request):

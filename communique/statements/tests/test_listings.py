@@ -7,6 +7,8 @@ import pytest
 from django.test import override_settings
 from lxml import html as lxml_html
 
+from communique.statements.models import StatementIndexPage
+
 from .factories import make_category, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -227,6 +229,27 @@ def test_translated_chrome(client):
     for language, text in expected.items():
         tree = get_tree(client, f"/{language}/")
         assert tree.xpath("//a[@class='skip-link']")[0].text_content() == text
+
+
+def test_the_site_navigation_marks_the_page_itself_and_follows_the_pages(client):
+    """The header is rendered once for all it shows (core/templating.site_header): the
+    current page among the navigation's, its language, the navigation's addresses."""
+
+    def marked(url):
+        tree = get_tree(client, url)
+        return [(link.get("href"), link.get("aria-current"), link.text_content())
+                for link in tree.xpath("//nav[@class='site-nav']//a")]  # fmt: skip
+
+    home, statements, organisations = marked("/el/statements/")
+    assert statements[:2] == ("/el/statements/", "page") and home[1] is None
+    assert [current for _href, current, _label in marked("/el/statements/page/1/")] == [None] * 3
+    assert marked("/el/")[0][:2] == ("/el/", "page")
+    arabic = marked("/ar/statements/")
+    assert arabic[1][:2] == ("/ar/statements/", "page") and arabic[1][2] != statements[2]
+    index = StatementIndexPage.objects.get(locale__language_code="el")
+    index.slug = "anakoinoseis"
+    index.save_revision().publish()
+    assert marked("/el/")[1][0] == "/el/anakoinoseis/"
 
 
 def test_statements_behind_a_view_restriction_are_not_published(client, group):
