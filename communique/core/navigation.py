@@ -10,7 +10,7 @@ from .languages import language_codes, language_name, text_direction
 from .main_pages import VERSIONS, main_pages, page_url
 
 
-@dataclass
+@dataclass(frozen=True)
 class LanguageLink:
     code: str
     name: str

@@ -48,6 +48,7 @@ def environment(**options):
         page_languages=page_languages,
         site_navigation=site_navigation,
         site_header=site_header,
+        language_entries=language_entries,
         localdate=languages.format_localized_date,
         monthyear=languages.format_month_year,
         **_app_globals(),
@@ -95,6 +96,27 @@ def page_languages(context):
     versions = context.get("all_versions")  # a statement page's (statements/listing.py)
     known = {version.language_code: version.url for version in versions} if versions else None
     return language_links(context.get("page"), context["request"], known)
+
+
+@pass_context
+def language_entries(context, template_name, languages, origin=""):
+    """`template_name` rendered for each of the page's language links (page_languages), the
+    whole as one piece of HTML: a page's alternates in its head and its header's language
+    navigation (a fifth of a listing page's Python calls when Jinja looped over them).
+    Each entry is rendered once for all it shows: the same link (the same address in the
+    same language, current or not) is on the page's version in every other language."""
+    environment = context.environment
+    return Markup("".join([_language_entry(environment, template_name, language, origin)  # noqa: S704
+                           for language in languages]))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=32_768)
+def _language_entry(environment, template_name, language, origin):
+    """One entry's HTML. The key holds all it shows (LanguageLink is frozen: its code,
+    name, address, direction, whether current and whether the page exists there), and no
+    entry has words to translate, so it never needs forgetting; ~32,000 entries of ~200
+    bytes bound the memory it takes."""
+    return environment.get_template(template_name).render(language=language, origin=origin)
 
 
 @pass_context

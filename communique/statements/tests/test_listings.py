@@ -252,6 +252,18 @@ def test_the_site_navigation_marks_the_page_itself_and_follows_the_pages(client)
     assert marked("/el/")[1][0] == "/el/anakoinoseis/"
 
 
+def test_each_version_of_a_page_marks_its_own_language(client):
+    """The language links' entries are kept by all they show (core/templating
+    .language_entries): the same address is current on one version only."""
+    for language in ("en", "el", "ar", "en"):
+        tree = get_tree(client, f"/{language}/statements/")
+        current = tree.xpath("//nav[@class='language-nav']//a[@aria-current='true']/@hreflang")
+        assert current == [language]
+        assert tree.xpath("//nav[@class='language-nav']//a[@hreflang='ar']/@dir") == ["rtl"]
+        alternates = tree.xpath("//link[@rel='alternate' and @hreflang]/@href")
+        assert f"http://testserver/{language}/statements/" in alternates
+
+
 def test_statements_behind_a_view_restriction_are_not_published(client, group):
     from wagtail.models import PageViewRestriction
 
