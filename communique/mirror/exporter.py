@@ -459,20 +459,22 @@ class Exporter:
             manifest.save(started.isoformat(), {})
             result.total = manifest.count()
             return result
-        # The search index places blocks by every statement's page (manifest.statements:
-        # 0.12 s on 100,000 statements), read in a thread of its own while the crawl runs;
-        # Pagefind then indexes while the manifest is saved.
-        with ThreadPoolExecutor(max_workers=1) as indexer:
-            statements = indexer.submit(self._statements)
-            self._crawl_changes(manifest, stale, stand_ins, result, progress)
-            rewritten = manifest.statement_ids(result.gone) | {
-                statement_id(result.pages[path][0]) for path in result.written_paths
-            } - {None}
-            read = statements.result()  # done by now; the save's commit would wait for it
-            if rewritten:
-                indexed = indexer.submit(self._index, read, result, rewritten)
+        self._crawl_changes(manifest, stale, stand_ins, result, progress)
+        rewritten = manifest.statement_ids(result.gone) | {
+            statement_id(result.pages[path][0]) for path in result.written_paths
+        } - {None}
+        if not rewritten:
             manifest.save(started.isoformat(), result.pages, removed=result.gone)
-            if rewritten:
+        else:
+            # The search index places blocks by every statement's page (0.12 s on 100,000
+            # statements), read here, before Pagefind indexes while the manifest is saved.
+            # Not in a thread during the crawl: the crawl forks its workers, and a fork
+            # while another thread is inside SQLite gives the child SQLite's lock held by
+            # no one (a worker then hung for ever opening its connection).
+            statements = manifest.statements()
+            with ThreadPoolExecutor(max_workers=1) as indexer:
+                indexed = indexer.submit(self._index, statements, result, rewritten)
+                manifest.save(started.isoformat(), result.pages, removed=result.gone)
                 result.indexed = indexed.result()
         result.total = manifest.count()
         return result
@@ -487,11 +489,6 @@ class Exporter:
         below = changes.pages_below(added, result.gone) - set(result.pages) - result.gone
         if below:
             self.crawl(sorted(below), result, progress, known=known, whole=False)
-
-    def _statements(self):
-        """The statements' pages the manifest holds (a connection of this thread's own)."""
-        with Manifest(self.directory) as manifest:
-            return manifest.statements()
 
     def _index(self, statements, result, rewritten):
         """Bring the search index up to date for the statements `rewritten`, given the

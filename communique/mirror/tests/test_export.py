@@ -206,11 +206,31 @@ def test_changed_with_nothing_to_do_renders_nothing_and_moves_its_time_on(tmp_pa
     Exporter(mirror).full()
     before = Manifest(mirror).exported_at()
     monkeypatch.setattr(Exporter, "crawl", lambda *args, **kwargs: pytest.fail("crawled"))
-    monkeypatch.setattr(Exporter, "_statements", lambda self: pytest.fail("read"))
+    monkeypatch.setattr(Manifest, "statements", lambda self: pytest.fail("read"))
     result = Exporter(mirror).changed()
     assert result.written == result.removed == 0 and result.indexed is None
     assert result.total == Manifest(mirror).count() > 0
     assert Manifest(mirror).exported_at() > before
+
+
+def test_no_other_thread_runs_while_changed_starts_its_renderers(tmp_path, monkeypatch):
+    """Renderers are forked processes (workers.py): a thread inside SQLite at the fork left
+    the child SQLite's lock held by no one, and the worker hung opening its connection."""
+    make_statement("en", title="Exported once", date=datetime.date(2030, 1, 1))
+    mirror = tmp_path / "mirror"
+    Exporter(mirror).full()
+    make_statement("en", title="Published since", date=datetime.date(2030, 1, 2))
+    threads, tasks = [], Exporter._tasks
+
+    def counted(exporter, *args, **kwargs):
+        threads.append(threading.active_count())
+        return tasks(exporter, *args, **kwargs)
+
+    monkeypatch.setattr(Exporter, "_tasks", counted)
+    before = threading.active_count()
+    result = Exporter(mirror).changed()
+    assert result.indexed  # the search index was brought up to date: the read happened
+    assert threads and set(threads) == {before}
 
 
 def test_command_needs_a_previous_export_for_changed(tmp_path):
