@@ -98,25 +98,29 @@ def page_languages(context):
     return language_links(context.get("page"), context["request"], known)
 
 
+LANGUAGE_LINKS = "core/includes/language_links.html"
+
+
 @pass_context
-def language_entries(context, template_name, languages, origin=""):
-    """`template_name` rendered for each of the page's language links (page_languages), the
-    whole as one piece of HTML: a page's alternates in its head and its header's language
-    navigation (a fifth of a listing page's Python calls when Jinja looped over them).
-    Each entry is rendered once for all it shows: the same link (the same address in the
-    same language, current or not) is on the page's version in every other language."""
+def language_entries(context, macro, languages, origin=""):
+    """The macro `macro` of `core/includes/language_links.html` (`alternate` for the head,
+    `link` for the header's language navigation) for each of the page's language links
+    (page_languages), the whole as one piece of HTML: when Jinja looped over them, the two
+    lists were a fifth of a listing page's Python calls. Each entry is rendered once for
+    all it shows: the same link (the same address in the same language, current or not)
+    is on the page's version in every other language."""
     environment = context.environment
-    return Markup("".join([_language_entry(environment, template_name, language, origin)  # noqa: S704
+    return Markup("".join([_language_entry(environment, macro, language, origin)  # noqa: S704
                            for language in languages]))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=32_768)
-def _language_entry(environment, template_name, language, origin):
+def _language_entry(environment, macro, language, origin):
     """One entry's HTML. The key holds all it shows (LanguageLink is frozen: its code,
     name, address, direction, whether current and whether the page exists there), and no
     entry has words to translate, so it never needs forgetting; ~32,000 entries of ~200
     bytes bound the memory it takes."""
-    return environment.get_template(template_name).render(language=language, origin=origin)
+    return getattr(environment.get_template(LANGUAGE_LINKS).module, macro)(language, origin)
 
 
 @pass_context
