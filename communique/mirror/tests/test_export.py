@@ -233,6 +233,24 @@ def test_no_other_thread_runs_while_changed_starts_its_renderers(tmp_path, monke
     assert threads and set(threads) == {before}
 
 
+def test_the_command_runs_no_thread_beside_its_renderers(tmp_path, monkeypatch):
+    """Its progress display is redrawn by the export itself, not by rich's refresh thread
+    (see test_no_other_thread_runs_while_changed_starts_its_renderers)."""
+    make_statement("en", title="Exported by the command", date=datetime.date(2030, 1, 1))
+    threads, tasks = [], Exporter._tasks
+
+    def counted(exporter, *args, **kwargs):
+        threads.append(threading.active_count())
+        return tasks(exporter, *args, **kwargs)
+
+    monkeypatch.setattr(Exporter, "_tasks", counted)
+    before = threading.active_count()
+    call_command("export_static", str(tmp_path / "out"), stdout=io.StringIO())
+    make_statement("en", title="Published since", date=datetime.date(2030, 1, 2))
+    call_command("export_static", str(tmp_path / "out"), "--changed", stdout=io.StringIO())
+    assert len(threads) >= 2 and set(threads) == {before}
+
+
 def test_command_needs_a_previous_export_for_changed(tmp_path):
     with pytest.raises(CommandError, match="No previous export"):
         call_command("export_static", str(tmp_path / "out"), "--changed")

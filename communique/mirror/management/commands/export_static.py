@@ -1,6 +1,7 @@
 """Write the public site as static files (see communique/mirror/exporter.py), once or, with
 `--watch`, whenever content changes (communique/mirror/watch.py)."""
 
+import functools
 import signal
 import threading
 import time
@@ -57,9 +58,11 @@ class Command(BaseCommand):
         started = time.perf_counter()
         columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
                    TimeElapsedColumn())  # fmt: skip
-        with Progress(*columns, disable=not show, transient=True) as progress:
+        # Refreshed from here, not by rich's refresh thread: the export forks its renderers,
+        # and no other thread may be running then (a fork copies the locks it holds).
+        with Progress(*columns, disable=not show, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("Pages rendered", total=None)
-            step = lambda: progress.advance(task)  # noqa: E731
+            step = functools.partial(_advance, progress, task, [0.0])
             try:
                 result = exporter.changed(step) if changed else exporter.full(step)
             except (FileNotFoundError, MirrorBusy) as error:
@@ -100,3 +103,12 @@ def summary(result, elapsed):
         + (f"{result.indexed} statements in its search index."
            if result.indexed is not None else "search index unchanged.")
     )  # fmt: skip
+
+
+def _advance(progress, task, last_refresh, refresh_every=0.1):
+    """One page more; the display redrawn at most every `refresh_every` seconds."""
+    progress.advance(task)
+    now = time.monotonic()
+    if now - last_refresh[0] >= refresh_every:
+        last_refresh[0] = now
+        progress.refresh()
