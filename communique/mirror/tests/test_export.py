@@ -213,42 +213,44 @@ def test_changed_with_nothing_to_do_renders_nothing_and_moves_its_time_on(tmp_pa
     assert Manifest(mirror).exported_at() > before
 
 
-def test_no_other_thread_runs_while_changed_starts_its_renderers(tmp_path, monkeypatch):
-    """Renderers are forked processes (workers.py): a thread inside SQLite at the fork left
-    the child SQLite's lock held by no one, and the worker hung opening its connection."""
+@pytest.fixture
+def threads_at_renderers_start(monkeypatch):
+    """How many threads were alive each time a crawl started its renderers (forked
+    processes, workers.py): a fork copies the locks other threads hold, held by no one."""
+    counts, tasks = [], Exporter._tasks
+
+    def counted(exporter, *args, **kwargs):
+        counts.append(threading.active_count())
+        return tasks(exporter, *args, **kwargs)
+
+    monkeypatch.setattr(Exporter, "_tasks", counted)
+    return counts
+
+
+def test_no_other_thread_runs_while_changed_starts_its_renderers(
+    tmp_path, threads_at_renderers_start
+):
+    """A thread reading SQLite at the fork left the child SQLite's lock held by no one, and
+    the worker hung opening its connection."""
     make_statement("en", title="Exported once", date=datetime.date(2030, 1, 1))
     mirror = tmp_path / "mirror"
     Exporter(mirror).full()
     make_statement("en", title="Published since", date=datetime.date(2030, 1, 2))
-    threads, tasks = [], Exporter._tasks
-
-    def counted(exporter, *args, **kwargs):
-        threads.append(threading.active_count())
-        return tasks(exporter, *args, **kwargs)
-
-    monkeypatch.setattr(Exporter, "_tasks", counted)
-    before = threading.active_count()
+    before, crawls = threading.active_count(), len(threads_at_renderers_start)
     result = Exporter(mirror).changed()
     assert result.indexed  # the search index was brought up to date: the read happened
-    assert threads and set(threads) == {before}
+    assert set(threads_at_renderers_start[crawls:]) == {before}
 
 
-def test_the_command_runs_no_thread_beside_its_renderers(tmp_path, monkeypatch):
-    """Its progress display is redrawn by the export itself, not by rich's refresh thread
-    (see test_no_other_thread_runs_while_changed_starts_its_renderers)."""
+def test_the_command_runs_no_thread_beside_its_renderers(tmp_path, threads_at_renderers_start):
+    """Its progress display is redrawn by the export itself, not by rich's refresh thread."""
     make_statement("en", title="Exported by the command", date=datetime.date(2030, 1, 1))
-    threads, tasks = [], Exporter._tasks
-
-    def counted(exporter, *args, **kwargs):
-        threads.append(threading.active_count())
-        return tasks(exporter, *args, **kwargs)
-
-    monkeypatch.setattr(Exporter, "_tasks", counted)
     before = threading.active_count()
     call_command("export_static", str(tmp_path / "out"), stdout=io.StringIO())
     make_statement("en", title="Published since", date=datetime.date(2030, 1, 2))
     call_command("export_static", str(tmp_path / "out"), "--changed", stdout=io.StringIO())
-    assert len(threads) >= 2 and set(threads) == {before}
+    assert len(threads_at_renderers_start) >= 2
+    assert set(threads_at_renderers_start) == {before}
 
 
 def test_command_needs_a_previous_export_for_changed(tmp_path):
