@@ -14,11 +14,17 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 
+def addressing():
+    """What a reversed address depends on besides its name and arguments: the URL
+    configuration, the script prefix and the active language (a key for what is kept by
+    address, here and in syndication/metadata.py)."""
+    return (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language())
+
+
 def reverse_once(viewname, **kwargs):
     """reverse(viewname, kwargs=kwargs), kept for the same URL configuration, prefix and
     language (kwargs: strings and numbers)."""
-    return _reversed(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language(),
-                     viewname, tuple(sorted(kwargs.items())))  # fmt: skip
+    return _reversed(*addressing(), viewname, tuple(sorted(kwargs.items())))
 
 
 @functools.lru_cache(maxsize=4096)

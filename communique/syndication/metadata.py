@@ -5,13 +5,10 @@ import json
 from typing import NamedTuple
 
 from babel.core import LOCALE_ALIASES
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from communique.core.reversing import reverse_once
+from communique.core.reversing import addressing, reverse_once
 
 SCOPE_KEYS = ("category", "country", "organisation")
 
@@ -44,8 +41,7 @@ def feed_links(context):
     """Autodiscovery links: the site-wide feeds, plus the feeds of the listing shown."""
     scopes = tuple((kind, subject.slug, str(subject.name)) for kind in SCOPE_KEYS
                    if (subject := context.get(kind)) is not None)  # fmt: skip
-    return _feed_links(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(),
-                       get_language(), scopes)  # fmt: skip
+    return _feed_links(*addressing(), scopes)
 
 
 @functools.lru_cache(maxsize=1024)

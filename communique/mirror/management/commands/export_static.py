@@ -1,7 +1,6 @@
 """Write the public site as static files (see communique/mirror/exporter.py), once or, with
 `--watch`, whenever content changes (communique/mirror/watch.py)."""
 
-import functools
 import signal
 import threading
 import time
@@ -62,7 +61,7 @@ class Command(BaseCommand):
         # and no other thread may be running then (a fork copies the locks it holds).
         with Progress(*columns, disable=not show, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("Pages rendered", total=None)
-            step = functools.partial(_advance, progress, task, [0.0])
+            step = _stepper(progress, task)
             try:
                 result = exporter.changed(step) if changed else exporter.full(step)
             except (FileNotFoundError, MirrorBusy) as error:
@@ -105,10 +104,17 @@ def summary(result, elapsed):
     )  # fmt: skip
 
 
-def _advance(progress, task, last_refresh, refresh_every=0.1):
-    """One page more; the display redrawn at most every `refresh_every` seconds."""
-    progress.advance(task)
-    now = time.monotonic()
-    if now - last_refresh[0] >= refresh_every:
-        last_refresh[0] = now
-        progress.refresh()
+def _stepper(progress, task, refresh_every=0.1):
+    """A step for each page rendered: one more on `task`, the display redrawn at most every
+    `refresh_every` seconds."""
+    last_refresh = 0.0
+
+    def step():
+        nonlocal last_refresh
+        progress.advance(task)
+        now = time.monotonic()
+        if now - last_refresh >= refresh_every:
+            last_refresh = now
+            progress.refresh()
+
+    return step
