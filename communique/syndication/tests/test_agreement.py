@@ -119,3 +119,24 @@ def test_listing_pages_have_canonical_with_page_number(client):
     assert tree.xpath("//link[@rel='canonical']/@href") == [
         "http://testserver/en/statements/page/2/"
     ]
+
+
+def test_open_graph_locales_follow_each_page_s_languages(client):
+    """The head's Open Graph locales are rendered once for each set of languages they show
+    (syndication/templating._head_part): a page with fewer versions names fewer, and a
+    translation added later joins the original's."""
+
+    def locales(page):
+        tree = lxml_html.fromstring(client.get(page.url).content)
+        return (tree.xpath("//meta[@property='og:locale']/@content"),
+                tree.xpath("//meta[@property='og:locale:alternate']/@content"))  # fmt: skip
+
+    original = make_statement("en", title="Heard in two languages, later")
+    alone = make_statement("en", title="Heard in one language")
+    assert locales(original) == locales(alone) == (["en_US"], [])
+    greek = make_statement("el", title="Ακούστηκε σε δύο γλώσσες", translation_of=original)
+    arabic = make_statement("ar", title="سمعت بلغتين", translation_of=alone)
+    assert locales(original) == (["en_US"], ["el_GR"])
+    assert locales(greek) == (["el_GR"], ["en_US"])
+    assert locales(alone) == (["en_US"], ["ar_AR"])
+    assert locales(arabic) == (["ar_AR"], ["en_US"])
