@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
-from django.db.models import F
+from django.db.models import F, signals
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.images.models import Image
 
-from communique.core.prepared import PreparedRead
+from communique.core.prepared import PreparedRead, _reads_id
 from communique.statements.models import ListedStatement, StatementPage
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,37 @@ def test_model_instances_carry_their_fields_and_annotations(locales):
         assert (page.title, page.date, page.listing_excerpt, page.url_path) == (
             orm.title, orm.date, orm.listing_excerpt, orm.url_path)  # fmt: skip
         assert (page.listed_date, page.listed_position) == (orm.listed_date, orm.listed_position)
+
+
+def test_model_instances_are_the_objects_from_db_makes(locales):
+    """Made without Model.__init__ (prepared._instances): the same values, the same
+    columns left deferred, the same state (and a page's id copied from its link column, as
+    Wagtail's __init__ leaves it); a model with a post_init receiver (or a richer
+    __init__, such as Wagtail's images) is made by from_db, so its receivers hear of it."""
+    only = PreparedRead(lambda pk: StatementPage.objects.filter(pk=pk).only("title", "date"))
+    page = StatementPage.objects.filter(locale=locales["ar"]).first()
+    made = only.read(page.pk)[0]
+    orm = StatementPage.objects.only("title", "date").get(pk=page.pk)
+    state = {key: value for key, value in made.__dict__.items() if key != "_state"}
+    assert state == {key: value for key, value in orm.__dict__.items() if key != "_state"}
+    assert set(made.get_deferred_fields()) == set(orm.get_deferred_fields()) != set()
+    assert (made._state.adding, made._state.db) == (False, "default")
+    assert made.body == page.body  # a deferred field is read when asked for, as the ORM does
+    made.title = "Changed and saved"
+    made.save(update_fields=["title"])
+    assert StatementPage.objects.get(pk=page.pk).title == "Changed and saved"
+
+    heard = []
+
+    def hear(sender, instance, **_kwargs):
+        heard.append(instance.pk)
+
+    signals.post_init.connect(hear, sender=StatementPage)
+    try:
+        assert [found.pk for found in only.read(page.pk)] == heard == [page.pk]
+    finally:
+        signals.post_init.disconnect(hear, sender=StatementPage)
+    assert _reads_id(Image) is None and _reads_id(StatementPage) is True
 
 
 @settings(
