@@ -345,8 +345,16 @@ class ViewRestrictionsFromStructure:
 
     def get_view_restrictions(self):
         if not current().has_view_restrictions:
-            return PageViewRestriction.objects.none()
+            return no_view_restrictions()
         return super().get_view_restrictions()
+
+
+def no_view_restrictions():
+    """An empty queryset of view restrictions that knows it is empty: iterating `none()`
+    composes its SQL to find out (~70 µs, on every page Wagtail serves)."""
+    restrictions = PageViewRestriction.objects.none()
+    restrictions._result_cache = []  # evaluated: what iterating it would have found
+    return restrictions
 
 
 def _snippets():

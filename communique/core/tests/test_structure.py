@@ -2,6 +2,7 @@
 the answers Wagtail gives (site for a host, route for a path, view restrictions)."""
 
 import pytest
+from django.db.models.sql.compiler import SQLCompiler
 from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -163,6 +164,21 @@ def test_no_view_restriction_anywhere_costs_no_query_but_the_check(django_assert
     structure.current()
     with django_assert_num_queries(1):  # whether the structure changed
         assert not page.get_view_restrictions().exists()
+
+
+def test_no_view_restriction_anywhere_composes_no_sql(monkeypatch):
+    """Wagtail iterates a page's restrictions before serving it: the empty queryset given
+    then is known to be empty, and still one (it filters, counts and chains)."""
+    page = make_statement("en")
+    structure.current()
+    composed = []
+    as_sql = SQLCompiler.as_sql
+    monkeypatch.setattr(SQLCompiler, "as_sql", lambda self, *args, **kwargs: (
+        composed.append(self.query.model), as_sql(self, *args, **kwargs))[1])  # fmt: skip
+    restrictions = page.get_view_restrictions()
+    assert list(restrictions) == [] and not restrictions and not restrictions.exists()
+    assert composed == []
+    assert restrictions.count() == 0 and list(restrictions.filter(page=page)) == []
 
 
 def test_a_site_with_nothing_recorded_yet_reads_its_structure_once(django_assert_num_queries):
