@@ -466,7 +466,7 @@ class Exporter:
         if not rewritten:
             manifest.save(started.isoformat(), result.pages, removed=result.gone)
         else:
-            # The search index places blocks by every statement's page (0.12 s on 100,000
+            # The search index places blocks by every statement's page (0.12–0.3 s on 100,000
             # statements), read here, before Pagefind indexes while the manifest is saved.
             # Not in a thread during the crawl: the crawl forks its workers, and a fork
             # while another thread is inside SQLite gives the child SQLite's lock held by

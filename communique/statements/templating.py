@@ -15,7 +15,7 @@ def statement_item(context, item, heading_level=2, statement_index=None):
     """The macro of `statements/includes/statement_item.html` for one listed statement.
 
     A macro with the item's addresses rather than the template rendered on a copy of the
-    page's context: ten items took a fifth of a listing page's time that way.
+    page's context: ten items took about a quarter of a listing page's time that way.
 
     In the static export a statement is on many listings of each language (its locale's,
     its month's, year's, categories', countries', signatories'): its HTML is rendered once

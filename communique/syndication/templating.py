@@ -34,11 +34,11 @@ def head_metadata(context, languages=()):
     language = context.get("LANGUAGE_CODE", "en")
     return environment.get_template(HEAD).module.head(
         canonical=metadata.canonical_url(request, context.get("page_obj")),
-        feed_links=_head_part(environment, "feed_links", metadata.feed_links(context)),
+        feed_links_html=_head_part(environment, "feed_links", metadata.feed_links(context)),
         site_name=metadata.site_name(request),
         og_type="article" if statement else "website",
         title=context.get("heading") or (page.title if page is not None else ""),
-        locales=_head_part(environment, "locales", metadata.og_locale(language), alternates),
+        locales_html=_head_part(environment, "locales", metadata.og_locale(language), alternates),
         description=description,
         image=metadata.image_url(request, image),
         statement=page if statement else None,
