@@ -54,7 +54,8 @@ OLD_MANIFEST = ".communique-mirror.json"  # before manifest.py: removed by a ful
 SKIPPED = ("/admin/", "/api/", "/documents/", "/_util/", "/django-admin/")
 # Rendered while exporting: pages that need a server render their static form.
 MIRROR_SETTINGS = {"COMMUNIQUE_PAGE_CACHE_SECONDS": 0, "COMMUNIQUE_STATIC_MIRROR": True}
-PATHS_PER_TASK = 8
+PATHS_PER_TASK = 8  # a task as submitted; tasks that wait are joined up to PATHS_PER_RUN
+PATHS_PER_RUN = 32
 ASSET_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
 FEED = re.compile(r"^/([^/]+)/feeds/(?!full/)(.+\.(?:rss|atom))$")
 FULL_FEED = re.compile(r"^/[^/]+/feeds/full/.+\.(?:rss|atom)$")
@@ -260,6 +261,16 @@ def _by_language(paths):
     return groups.values()
 
 
+def joined_tasks(first, second):
+    """Two waiting tasks of addresses as one (workers.Lanes), up to PATHS_PER_RUN addresses;
+    None for any other tasks."""
+    if first[0] != "paths" or second[0] != "paths":
+        return None
+    if len(first[1]) + len(second[1]) > PATHS_PER_RUN:
+        return None
+    return ("paths", first[1] + second[1])
+
+
 def with_full_feeds(links):
     """`links` and the full-content version of each feed among them (`/xx/feeds/full/…`):
     no page links those, but member organisations republish from them."""
@@ -298,7 +309,8 @@ class Exporter:
         processes = self.workers if workers.can_fork() else 1
         if not self.warm or whole:
             renderer = Renderer(self.directory, self.host, self.https, whole)
-            with workers.lanes(renderer, processes, self._lane_of(processes, statements)) as tasks:
+            lane_of = self._lane_of(processes, statements)
+            with workers.lanes(renderer, processes, lane_of, joined_tasks) as tasks:
                 yield tasks
             return
         yield self._kept_renderers().tasks()
@@ -307,7 +319,7 @@ class Exporter:
         if self._kept is None:
             processes = self.workers if workers.can_fork() else 1
             renderer = Renderer(self.directory, self.host, self.https, whole=False)
-            self._kept = workers.Kept(renderer, processes, self._lane_of(processes))
+            self._kept = workers.Kept(renderer, processes, self._lane_of(processes), joined_tasks)
         return self._kept
 
     @staticmethod

@@ -83,6 +83,45 @@ def test_a_task_goes_to_its_lane_and_an_idle_lane_takes_the_newest_waiting():
     assert lanes.outstanding == 4 and not any(lanes.waiting)
 
 
+def joined_lists(first, second):
+    """Lists of up to four numbers joined; anything else not."""
+    if isinstance(first, list) and isinstance(second, list) and len(first + second) <= 4:
+        return first + second
+    return None
+
+
+def test_waiting_tasks_are_joined_as_a_lane_takes_them_and_each_counts_as_done():
+    pools = [HeldPool(), HeldPool()]
+    lanes = workers.Lanes(pools, lambda task: task[0] // 100, merge=joined_lists)
+    for task in [[1], [2, 3], [4], [5, 6], [7], [8], [101], [102]]:
+        lanes.submit(task)
+    lanes.dispatch()
+    # Its own oldest first, joined while the joined task holds four at most.
+    assert [task for task, _ in pools[0].held] == [[1, 2, 3, 4], [5, 6, 7, 8]]
+    assert [task for task, _ in pools[1].held] == [[101, 102]]
+    assert lanes.outstanding == 8 and not any(lanes.waiting)
+    for task in [[9], [10], [11], [12], [13]]:
+        lanes.submit(task)
+    pools[1].finish()
+    assert lanes.next_result() == [101, 102] and lanes.outstanding == 11
+    # An idle lane takes the other's newest, joined with those before it, in their order.
+    assert [task for task, _ in pools[1].held] == [[10, 11, 12, 13], [9]]
+    pools[0].finish()
+    assert lanes.next_result() == [1, 2, 3, 4] and lanes.outstanding == 8  # three tasks done
+    assert [task for task, _ in pools[0].held] == [[5, 6, 7, 8]] and not any(lanes.waiting)
+
+
+def test_forked_lanes_join_tasks_and_answer_each_path_once():
+    with workers.lanes(EchoRenderer(), 2, lambda task: task[0], joined_lists) as tasks:
+        for number in range(40):
+            tasks.submit([number])
+        answers = []
+        while tasks.outstanding:
+            answers.append(tasks.next_result())
+    assert sorted(number for task, _pid in answers for number in task) == list(range(40))
+    assert len(answers) < 40  # tasks were joined
+
+
 @pytest.mark.django_db
 def test_inside_a_transaction_the_export_stays_in_this_process():
     """Workers would not see uncommitted data (or an in-memory database)."""
