@@ -19,26 +19,40 @@ def statement_item(context, item, heading_level=2, statement_index=None):
 
     In the static export a statement is on many listings of each language (its locale's,
     its month's, year's, categories', countries', signatories'): its HTML is rendered once
-    per language, heading level and statement index, and kept with the listing items
-    (listing.ItemCache). Everything the item's template shows comes from the item (its
-    page, categories and translations, the same for every listing of the locale) and the
-    values in the key.
+    per language and statement index and kept with the listing items (listing.ItemCache).
+    Everything the item's template shows comes from the item (its page, categories and
+    translations, the same for every listing of the locale) and the values in the key;
+    the heading level is not in it: organisation and home pages show the kept HTML with its
+    heading one level down (`_at_heading_level`), where rendering their items again made an
+    organisation page cost two thirds more than a listing page.
     """
     statement_index = statement_index or context.get("statement_index")
     language = context.get("LANGUAGE_CODE")
 
-    def render():
+    def render(level=heading_level):
         request = context["request"]
         index_url = page_url(statement_index, request) if item.categories else None
         macro = context.environment.get_template(ITEM).module.statement_item
-        return macro(item, heading_level, page_url(item.page, request), index_url, language)
+        return macro(item, level, page_url(item.page, request), index_url, language)
 
-    def key():
-        return (ItemCache.ITEM, item.page.pk, item.is_fallback,
-                tuple(category.pk for category in item.categories), language, heading_level,
-                getattr(statement_index, "pk", None))  # fmt: skip
+    cache = ItemCache.of(context["request"])
+    if cache is None:
+        return render()
+    key = (ItemCache.ITEM, item.page.pk, item.is_fallback,
+           tuple(category.pk for category in item.categories), language,
+           getattr(statement_index, "pk", None))  # fmt: skip
+    return _at_heading_level(cache.remember(key, lambda: render(2)), heading_level)
 
-    return _kept(context, key, render)
+
+def _at_heading_level(item_html, level):
+    """An item's HTML rendered with its title as `<h2>`, with it as `<h{level}>` instead:
+    the title is the item's first heading and the only element it opens as `<h2` (the rest
+    is escaped text, links and paragraphs), so its first opening and closing tags are the
+    title's."""
+    if level == 2:
+        return item_html
+    opened = str.replace(item_html, "<h2", f"<h{level}", 1)  # str's: Markup's escapes
+    return Markup(opened.replace("</h2>", f"</h{level}>", 1))  # noqa: S704
 
 
 @pass_context
