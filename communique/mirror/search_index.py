@@ -111,9 +111,11 @@ def _plan_language(target, pages, changed):
 
 def _run_pagefind(directory, paths, output):
     """Index the pages at `paths` (their files, linked into a directory of their own) into
-    the bundle at `output`; return how many Pagefind indexed."""
+    the bundle at `output`; return how many Pagefind indexed. The directory is made in the
+    mirror's (hidden, for the run): a hard link cannot leave its file system, and the
+    system's temporary folder is often on another (a tmpfs)."""
     shutil.rmtree(output, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="communique-search-") as site:
+    with tempfile.TemporaryDirectory(prefix=".communique-search-", dir=directory) as site:
         for path in paths:
             relative = unquote(path).lstrip("/") + ("index.html" if path.endswith("/") else "")
             link = Path(site, relative)
