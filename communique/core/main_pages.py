@@ -14,6 +14,7 @@ forty); a page's URL is its parent's and its slug, so a statement's is its state
 index's URL and its slug, and each index's URL is worked out once a request.
 """
 
+import functools
 from operator import attrgetter
 
 from django.utils.encoding import iri_to_uri
@@ -80,4 +81,11 @@ def child_url(path, slug, request):
     """The URL of the page at `path` with `slug` if its parent is a main page, else None."""
     parent = structure.of(request).main_by_path.get(path[: -Page.steplen])
     parent_url = page_url(parent, request) if parent is not None else None
-    return f"{parent_url}{iri_to_uri(slug)}/" if parent_url else None
+    return f"{parent_url}{_slug_in_url(slug)}/" if parent_url else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _slug_in_url(slug):
+    """A slug as a URL holds it, percent-encoded (3.5 µs for a Greek one; asked again on
+    every page that lists the statement)."""
+    return iri_to_uri(slug)

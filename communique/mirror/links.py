@@ -32,16 +32,16 @@ _XML_LINK = re.compile(rb"""<(?:[\w.-]+:)?link\s((?:[^>"']++|"[^"]*+"|'[^']*+')*
 def internal_paths(content, content_type, page_path, host):
     """Paths on `host` that `content` (bytes, served at `page_path`) links to, fragments
     dropped."""
+    # Each distinct tag once: a page repeats many (an item links its statement twice).
     if "html" in content_type:
-        found = [_tag_links(name, tag, host) for name, tag in _LINKING_TAG.findall(content)]
+        found = [_tag_links(name, tag, host) for name, tag in set(_LINKING_TAG.findall(content))]
     elif "xml" in content_type:
-        found = [_text_links(text, host) for text in _XML_TEXT.findall(content)]
-        found += [_tag_links(b"link", tag, host) for tag in _XML_LINK.findall(content)]
+        found = [_text_links(text, host) for text in set(_XML_TEXT.findall(content))]
+        found += [_tag_links(b"link", tag, host) for tag in set(_XML_LINK.findall(content))]
     else:
         return set()
-    paths = set()
-    for site_paths, relative in found:
-        paths.update(site_paths)
+    paths = set().union(*[site_paths for site_paths, _relative in found])
+    for _site_paths, relative in found:
         for target in relative:
             if target.startswith("#"):  # this page ("#main")
                 target = page_path
