@@ -180,11 +180,7 @@ def _with_locales(pages):
 
 def _items_of(pages, locale, request, translations=True):
     """ListingItems of `pages`, a list of pages with their locale read."""
-    versions = (
-        translations_by_key((page.translation_key for page in pages), request)
-        if translations
-        else {}
-    )
+    versions = _versions_of(pages, request) if translations else {}
     categories = localized_categories(pages, locale)
     return [
         ListingItem(
@@ -192,13 +188,34 @@ def _items_of(pages, locale, request, translations=True):
             is_fallback=page.locale_id != locale.pk,
             translations=[
                 version
-                for version in versions.get(page.translation_key, [])
+                for version in versions.get(page.pk, ())
                 if version.language_code != page.locale.language_code
             ],
             categories=categories[page.pk],
         )
         for page in pages
     ]
+
+
+def _versions_of(pages, request):
+    """{page id: [Translation, …] of every published version of its statement} of `pages`.
+
+    The versions are the same whatever the language of the listing that shows the page: a
+    process with an ItemCache (the export) reads them once per statement, not once per
+    language (three quarters of working out a stretch's items, once its pages are read, on
+    10,000 statements)."""
+
+    def read(page_ids):
+        wanted = set(page_ids)
+        keys = {page.translation_key for page in pages if page.pk in wanted}
+        by_key = translations_by_key(keys, request)
+        return {page.pk: by_key.get(page.translation_key, []) for page in pages
+                if page.pk in wanted}  # fmt: skip
+
+    cache = ItemCache.of(request)
+    if cache is None:
+        return read([page.pk for page in pages])
+    return cache.each(ItemCache.ITEM, "versions", [page.pk for page in pages], read, [])
 
 
 class ItemCache:

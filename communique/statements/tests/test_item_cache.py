@@ -1,5 +1,7 @@
 """What the listing items' cache keeps between a warm renderer's exports (ItemCache.forget)."""
 
+import pytest
+
 from communique.statements.listing import ItemCache
 
 
@@ -87,3 +89,36 @@ def test_an_archive_year_is_rendered_again_only_when_what_it_shows_changes():
     fragments = ItemCache.of(request).fragments
     assert len(fragments) == 3 and set(kept) < set(fragments)  # 2019's kept, 2026's anew
     assert second.endswith(kept[next(key for key in kept if 2019 in key)])
+
+
+@pytest.mark.django_db
+def test_a_statement_s_versions_are_read_once_for_every_language_that_lists_it(monkeypatch):
+    from django.test import RequestFactory
+    from wagtail.models import Locale
+
+    from communique.statements import listing
+    from communique.statements.tests.factories import make_statement
+
+    english = make_statement("en")
+    greek = make_statement("el", translation_of=english)
+    read = []
+
+    def counted(keys, request):
+        keys = list(keys)
+        read.append(keys)
+        return translations_by_key(keys, request)
+
+    translations_by_key = listing.translations_by_key
+    monkeypatch.setattr(listing, "translations_by_key", counted)
+    request = RequestFactory().get("/ko/statements/", HTTP_HOST="localhost")
+    ItemCache.attach(request, window=0)
+    shown = {}
+    for code in ("ko", "ar", "en"):
+        (item,) = listing.build_items([english], Locale.objects.get(language_code=code), request)
+        shown[code] = [version.language_code for version in item.translations]
+    assert read == [[english.translation_key]]
+    assert shown == {"ko": ["el"], "ar": ["el"], "en": ["el"]}  # its other versions
+    cache = ItemCache.of(request)
+    cache.forget({english.pk, greek.pk})  # a version published or changed: read again
+    listing.build_items([english], Locale.objects.get(language_code="ko"), request)
+    assert len(read) == 2
