@@ -45,7 +45,7 @@ from communique.statements.windows import window_of
 
 from . import changes, lanes, lock, redirects, search_index, workers
 from .links import internal_paths, normal_path
-from .manifest import Manifest, locale_of, once_saved, statement_id
+from .manifest import IndexedStatements, Manifest, locale_of, statement_id, statement_pages
 from .requests import ExportRequests
 from .routed_pages import RoutedPages
 from .statement_pages import StatementPages, chunks, public_statements_by_language
@@ -447,7 +447,7 @@ class Exporter:
         # 10,000 statements), from the statements' pages this export found.
         with ThreadPoolExecutor(max_workers=1) as indexer:
             indexed = indexer.submit(search_index.build, self.directory,
-                                     once_saved({}, result.pages))  # fmt: skip
+                                     statement_pages(result.pages))  # fmt: skip
             manifest.save(started.isoformat(), result.pages, replace=True)
             result.indexed = indexed.result()
         result.total = len(result.pages)
@@ -480,19 +480,11 @@ class Exporter:
         rewritten = manifest.statement_ids(result.gone) | {
             statement_id(result.pages[path][0]) for path in result.written_paths
         } - {None}
-        if not rewritten:
-            manifest.save(started.isoformat(), result.pages, removed=result.gone)
-        else:
-            # The search index places blocks by every statement's page (0.12–0.3 s on 100,000
-            # statements), read here, before Pagefind indexes while the manifest is saved.
-            # Not in a thread during the crawl: the crawl forks its workers, and a fork
-            # while another thread is inside SQLite gives the child SQLite's lock held by
-            # no one (a worker then hung for ever opening its connection).
-            statements = manifest.statements()
-            with ThreadPoolExecutor(max_workers=1) as indexer:
-                indexed = indexer.submit(self._index, statements, result, rewritten)
-                manifest.save(started.isoformat(), result.pages, removed=result.gone)
-                result.indexed = indexed.result()
+        manifest.save(started.isoformat(), result.pages, removed=result.gone)
+        if rewritten:
+            # From the saved manifest, a few questions a language (IndexedStatements).
+            indexed = IndexedStatements(manifest, [code for code, _name in settings.LANGUAGES])
+            result.indexed = search_index.build(self.directory, indexed, rewritten)
         result.total = manifest.count()
         return result
 
@@ -506,9 +498,3 @@ class Exporter:
         below = changes.pages_below(added, result.gone) - set(result.pages) - result.gone
         if below:
             self.crawl(sorted(below), result, progress, known=known, whole=False)
-
-    def _index(self, statements, result, rewritten):
-        """Bring the search index up to date for the statements `rewritten`, given the
-        `statements` read before this export's pages are saved (once_saved)."""
-        return search_index.build(self.directory, once_saved(statements, result.pages,
-                                                             result.gone), rewritten)  # fmt: skip

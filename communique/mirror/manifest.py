@@ -21,6 +21,8 @@ CREATE INDEX IF NOT EXISTS pages_window ON pages (scope, locale, number);
 CREATE INDEX IF NOT EXISTS pages_newest ON pages (scope, locale, newest_date);
 CREATE INDEX IF NOT EXISTS pages_statement ON pages (statement);
 CREATE INDEX IF NOT EXISTS pages_unwindowed ON pages (id) WHERE scope IS NULL AND statement IS NULL;
+CREATE INDEX IF NOT EXISTS pages_statements ON pages (locale, statement)
+    WHERE statement IS NOT NULL;
 CREATE TABLE IF NOT EXISTS tags (tag TEXT NOT NULL, page INTEGER NOT NULL,
     PRIMARY KEY (tag, page)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tags_page ON tags (page);
@@ -246,17 +248,43 @@ class Manifest:
         return {page_id for (page_id,) in self._select(sql, (), paths)}
 
 
-def once_saved(statements, pages, removed=()):
-    """`statements` (Manifest.statements()) as the manifest will give them once `pages` are
-    saved and `removed` forgotten (see Manifest.save): for work that need not wait for the
-    save, on what was read before it."""
-    found = {language: dict(by_id) for language, by_id in statements.items()}
-    replaced = set(pages) | set(removed)
-    for by_id in found.values():
-        for page_id in [page_id for page_id, path in by_id.items() if path in replaced]:
-            del by_id[page_id]
+def statement_pages(pages):
+    """{language: {page id: path}} of the statements' own pages among `pages` ({path: (tags,
+    window)}, as Manifest.save takes them)."""
+    found = {}
     for path, (tags, _window) in pages.items():
         page_id = statement_id(tags)
         if page_id is not None:
             found.setdefault(locale_of(path), {})[page_id] = path
-    return {language: by_id for language, by_id in found.items() if by_id}
+    return found
+
+
+class IndexedStatements:
+    """The statements' own pages in the manifest, as the search index asks for them
+    (search_index.build): per language, the highest page id and the pages in a run of ids,
+    through the index on (locale, statement). Reading every statement's row instead took
+    0.15–0.3 s on 100,000 statements, most of `--changed`'s time after the crawl.
+    `languages`: the languages that may have statements (the site's)."""
+
+    def __init__(self, manifest, languages):
+        self.manifest, self.candidates = manifest, languages
+
+    def languages(self):
+        return [language for language in self.candidates if self.top(language) is not None]
+
+    def top(self, language):
+        """The highest page id of the language's statements, or None."""
+        sql = "SELECT max(statement) FROM pages WHERE locale = ? AND statement IS NOT NULL"
+        return self.manifest._select(sql, (language,))[0][0]
+
+    def between(self, language, start, stop):
+        """{page id: path} of the language's statements with ids from `start` to before
+        `stop`."""
+        sql = ("SELECT statement, path FROM pages WHERE locale = ? AND statement >= ?"
+               " AND statement < ?")  # fmt: skip
+        return dict(self.manifest._select(sql, (language, start, stop)))
+
+    def any_between(self, language, start, stop):
+        sql = ("SELECT 1 FROM pages WHERE locale = ? AND statement >= ? AND statement < ?"
+               " LIMIT 1")  # fmt: skip
+        return bool(self.manifest._select(sql, (language, start, stop)))

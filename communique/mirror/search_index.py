@@ -61,17 +61,20 @@ def build(directory, statements, changed=None):
     """Bring the search index of the mirror in `directory` up to date and return how many
     pages were (re)indexed.
 
-    `statements`: {language: {page id: path}} of the statement pages in the mirror.
+    `statements`: the statement pages in the mirror, {language: {page id: path}} or what
+    answers the same questions from the manifest (manifest.IndexedStatements: `languages()`,
+    `top(language)`, `between(language, start, stop)`, `any_between(…)`).
     `changed`: the ids of statement pages written or removed since the index was last
     built (None: all of them; the index is rebuilt whole).
     """
+    if isinstance(statements, dict):
+        statements = InMemory(statements)
     root = Path(directory) / OUTPUT
     if changed is None:
         shutil.rmtree(root, ignore_errors=True)
     runs = []  # (pages, bundle) to index
-    for language in sorted(set(statements) | _languages_on_disk(root)):
-        pages = statements.get(language, {})
-        runs += _plan_language(root / language, pages, changed)
+    for language in sorted(set(statements.languages()) | _languages_on_disk(root)):
+        runs += _plan_language(root / language, statements, language, changed)
     # A Pagefind run keeps about one core busy: two at a time on two cores, each into a
     # bundle of its own.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -84,19 +87,22 @@ def _languages_on_disk(root):
     return {path.name for path in root.iterdir() if path.is_dir()} if root.exists() else set()
 
 
-def _plan_language(target, pages, changed):
+def _plan_language(target, statements, language, changed):
     """Write the language's list of bundles, remove those gone, and return the runs
-    [(paths, bundle)] that bring the others up to date."""
-    ids, names, runs = sorted(pages), [], []
-    for start, stop in blocks(ids[-1] + 1 if ids else 0):
-        inside = ids[bisect.bisect_left(ids, start) : bisect.bisect_left(ids, stop)]
-        if not inside:  # the language has no statement there: no bundle
-            continue
+    [(paths, bundle)] that bring the others up to date. Only a block that is rebuilt needs
+    its pages; of the others, only whether the language has any."""
+    top, names, runs = statements.top(language), [], []
+    for start, stop in blocks(top + 1 if top is not None else 0):
         name = f"{start}-{stop}"
-        names.append(name)
         stale = changed is None or any(start <= page_id < stop for page_id in changed)
         if stale or not (target / name).exists():
-            runs.append(([pages[page_id] for page_id in inside], target / name))
+            pages = statements.between(language, start, stop)
+            if not pages:
+                continue  # the language has no statement there: no bundle
+            runs.append(([pages[page_id] for page_id in sorted(pages)], target / name))
+        elif not statements.any_between(language, start, stop):
+            continue
+        names.append(name)
     if target.exists():
         for old in target.iterdir():
             if old.is_dir() and old.name not in names:
@@ -107,6 +113,29 @@ def _plan_language(target, pages, changed):
     target.mkdir(parents=True, exist_ok=True)
     (target / LIST).write_text(json.dumps(names) + "\n", encoding="utf-8")
     return runs
+
+
+class InMemory:
+    """{language: {page id: path}} answering as manifest.IndexedStatements does."""
+
+    def __init__(self, statements):
+        self.statements = statements
+        self.ids = {language: sorted(pages) for language, pages in statements.items()}
+
+    def languages(self):
+        return [language for language, ids in self.ids.items() if ids]
+
+    def top(self, language):
+        ids = self.ids.get(language)
+        return ids[-1] if ids else None
+
+    def between(self, language, start, stop):
+        ids, pages = self.ids.get(language, []), self.statements.get(language, {})
+        inside = ids[bisect.bisect_left(ids, start) : bisect.bisect_left(ids, stop)]
+        return {page_id: pages[page_id] for page_id in inside}
+
+    def any_between(self, language, start, stop):
+        return bool(self.between(language, start, stop))
 
 
 def _run_pagefind(directory, paths, output):

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from communique.mirror.manifest import Manifest, once_saved
+from communique.mirror.manifest import IndexedStatements, Manifest, statement_pages
+from communique.mirror.search_index import InMemory
 
 
 def page(tags, scope=None, shown=(7,)):
@@ -44,30 +45,36 @@ def test_its_questions_share_one_connection_until_it_is_closed(tmp_path, monkeyp
     manifest.close()
 
 
-def test_once_saved_answers_as_the_manifest_will_after_the_save(tmp_path):
-    with Manifest(tmp_path) as manifest:
-        manifest.save("2026-12-01T00:00:00", {
-            "/el/statements/a/": page(["page:1"]), "/el/statements/b/": page(["page:2"]),
-            "/ko/statements/c/": page(["page:3"]), "/ko/": page(["site"], "all"),
-        }, replace=True)  # fmt: skip
-        pages = {
-            "/el/statements/b-renamed/": page(["page:2"]),  # a new slug
-            "/ar/statements/d/": page(["page:4"]),
-            "/ko/": page(["site"], "all"),
-        }
-        removed = {"/el/statements/b/", "/ko/statements/c/"}
-        before = manifest.statements()
-        expected = once_saved(before, pages, removed)
-        manifest.save("2026-12-02T00:00:00", pages, removed=removed)
-        assert (
-            expected
-            == manifest.statements()
-            == {
-                "el": {1: "/el/statements/a/", 2: "/el/statements/b-renamed/"},
-                "ar": {4: "/ar/statements/d/"},
-            }
-        )
-        assert before["el"][2] == "/el/statements/b/"  # what was read is left as it was
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.integers(min_value=1, max_value=300),
+        st.sampled_from(["el", "ar", "ko"]),
+        max_size=40,
+    ),
+    st.lists(st.tuples(st.integers(min_value=0, max_value=320), st.integers(1, 70)), max_size=8),
+)
+def test_the_manifest_answers_the_search_index_as_the_saved_pages_do(languages, runs):
+    """What `--changed` asks the saved manifest for the search index (IndexedStatements)
+    is what the pages saved say (the full export's in-memory answer)."""
+    pages = {f"/{language}/statements/s-{page_id}/": page([f"page:{page_id}", "statement:k"])
+             for page_id, language in languages.items()}  # fmt: skip
+    pages["/el/statements/"] = page(["listings"], "all")
+    with tempfile.TemporaryDirectory() as directory, Manifest(directory) as manifest:
+        manifest.save("2026-12-01T00:00:00", pages, replace=True)
+        saved = IndexedStatements(manifest, ["en", "el", "ar", "ko"])
+        expected = InMemory(statement_pages(pages))
+        assert sorted(saved.languages()) == sorted(expected.languages())
+        for language in ("en", "el", "ar", "ko"):
+            assert saved.top(language) == expected.top(language)
+            for start, length in runs:
+                stop = start + length
+                assert saved.between(language, start, stop) == expected.between(
+                    language, start, stop
+                )
+                assert saved.any_between(language, start, stop) == bool(
+                    expected.between(language, start, stop)
+                )
 
 
 def test_in_scopes_answers_for_each_listing_asked_and_only_those(tmp_path):
