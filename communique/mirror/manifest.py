@@ -95,31 +95,53 @@ class Manifest:
             if replace:
                 for table in ("tags", "shown", "pages"):
                     db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own names
+                recorded = {}
             else:
-                self._forget(db, list(removed) + list(pages))
+                self._forget(db, list(removed))
+                recorded = self._ids(db, list(pages))
             for path, (tags, window) in pages.items():
                 window = window or {}
                 newest = window.get("newest") or (None, None)
+                values = (locale_of(path), window.get("scope"), window.get("number"), *newest,
+                          statement_id(tags))  # fmt: skip
+                shown = window.get("pages", ())
+                if path in recorded:
+                    self._update(db, recorded[path], values, tags, shown)
+                    continue
                 page = db.execute(
                     "INSERT INTO pages (path, locale, scope, number, newest_date, newest_id,"
                     " statement) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        path,
-                        locale_of(path),
-                        window.get("scope"),
-                        window.get("number"),
-                        *newest,
-                        statement_id(tags),
-                    ),
+                    (path, *values),
                 ).lastrowid
                 db.executemany("INSERT INTO tags VALUES (?, ?)", [(tag, page) for tag in tags])
-                shown = [(statement, page) for statement in window.get("pages", ())]
-                db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)", shown)
+                db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)",
+                               [(statement, page) for statement in shown])  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('exported_at', ?)", (exported_at,))
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
+
+    def _ids(self, db, paths):
+        """{path: row id} of those of `paths` the manifest holds."""
+        sql = "SELECT path, id FROM pages WHERE path IN ({marks})"
+        return dict(self._select(sql, (), paths))
+
+    @staticmethod
+    def _update(db, page, values, tags, shown):
+        """A page rendered again keeps its row: only the tags and shown statements that
+        changed are written. A feed shows 50 statements and usually one more or less; when
+        its row was replaced, its 50 rows in `shown` (a table of millions on 100,000
+        statements) were deleted and written again, most of saving `--changed`."""
+        db.execute("UPDATE pages SET locale = ?, scope = ?, number = ?, newest_date = ?,"
+                   " newest_id = ?, statement = ? WHERE id = ?", (*values, page))  # fmt: skip
+        for table, column, new in (("tags", "tag", set(tags)), ("shown", "statement", set(shown))):
+            old = {value for (value,) in db.execute(
+                f"SELECT {column} FROM {table} WHERE page = ?", (page,))}  # noqa: S608  # fmt: skip
+            db.executemany(f"DELETE FROM {table} WHERE {column} = ? AND page = ?",  # noqa: S608
+                           [(value, page) for value in old - new])  # fmt: skip
+            db.executemany(f"INSERT INTO {table} VALUES (?, ?)",  # noqa: S608
+                           [(value, page) for value in new - old])  # fmt: skip
 
     @staticmethod
     def _forget(db, paths):

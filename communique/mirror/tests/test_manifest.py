@@ -162,3 +162,45 @@ def test_a_listing_is_present_while_it_has_a_page_in_any_language(tmp_path):
         }, replace=True)  # fmt: skip
         present = manifest.scopes_present({"category:x", "country:gr", "category:y"})
         assert present == {"category:x", "country:gr"}
+
+
+def recorded(manifest):
+    """{path: (its row but the id, its tags, the statements it shows)} of every page."""
+    db = manifest._connection()
+    rows = db.execute("SELECT id, path, locale, scope, number, newest_date, newest_id, statement"
+                      " FROM pages").fetchall()  # fmt: skip
+    tags = db.execute("SELECT page, tag FROM tags").fetchall()
+    shown = db.execute("SELECT page, statement FROM shown").fetchall()
+    return {path: (tuple(row), {tag for page, tag in tags if page == page_id},
+                   {statement for page, statement in shown if page == page_id})
+            for page_id, path, *row in rows}  # fmt: skip
+
+
+records = st.fixed_dictionaries({}, optional={
+    f"/{language}/{name}/": st.tuples(
+        st.sets(st.sampled_from(["site", "listings", "page:3", "statement:k"]), max_size=3),
+        st.one_of(st.none(), st.fixed_dictionaries({
+            "scope": st.sampled_from(["all", "category:x"]), "number": st.integers(0, 3),
+            "pages": st.lists(st.integers(1, 9), max_size=5),
+            "newest": st.one_of(st.none(), st.just(("2026-02-01", 4)))})),
+    ).map(lambda record: (sorted(record[0]), record[1]))
+    for language in ("el", "ar") for name in ("a", "b", "c")})  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=records, second=records, gone=st.sets(st.sampled_from(["/el/a/", "/ar/c/"])))
+def test_a_save_by_changes_records_what_a_whole_save_of_the_result_records(first, second, gone):
+    """Pages rendered again keep their rows and have only their changed tags and shown
+    statements written; the manifest then holds what saving the whole result holds."""
+    gone = gone - set(second)
+    result = {path: record for path, record in first.items() if path not in gone} | second
+    with (
+        tempfile.TemporaryDirectory() as one,
+        tempfile.TemporaryDirectory() as other,
+        Manifest(one) as by_changes,
+        Manifest(other) as whole,
+    ):
+        by_changes.save("2026-12-01T00:00:00", first, replace=True)
+        by_changes.save("2026-12-02T00:00:00", second, removed=gone)
+        whole.save("2026-12-02T00:00:00", result, replace=True)
+        assert recorded(by_changes) == recorded(whole)
