@@ -114,7 +114,8 @@ class Kept:
     compiled templates, translation catalogues and the listing items they built, where a
     new pool starts cold each time (a worker's first pages cost ~0.6 s of warming up, and
     reading the items a page shows most of what rendering it costs). Each worker has its
-    lane (`lane_of`, as `lanes` gives), so that it keeps the items of its languages."""
+    lane (`lane_of`, as `lanes` gives), so that it keeps the items of its languages, and
+    waiting tasks are joined as `merge` joins them (see Lanes)."""
 
     RECENT = 20  # exports whose stale statements the messages carry
 
