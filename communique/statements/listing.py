@@ -215,7 +215,10 @@ def _versions_of(pages, request):
     cache = ItemCache.of(request)
     if cache is None:
         return read([page.pk for page in pages])
-    return cache.each(ItemCache.ITEM, "versions", [page.pk for page in pages], read, [])
+    missing = [page.pk for page in pages if page.pk not in cache.versions]
+    if missing:
+        cache.versions.update(read(missing))
+    return {page.pk: cache.versions.get(page.pk, []) for page in pages}
 
 
 class ItemCache:
@@ -253,6 +256,9 @@ class ItemCache:
         self.kept = {}  # (locale id, page id): ListingItem
         self.pages = {}  # page id: StatementPage, its locale read
         self.fragments = {}  # what else a process works out once: see `remember`
+        # page id: its statement's published versions (Translations), for every language;
+        # small, so not counted against KEPT_FRAGMENTS.
+        self.versions = {}
 
     @classmethod
     def of(cls, request):
@@ -294,9 +300,10 @@ class ItemCache:
         stays within ~200 MB."""
         if (page_ids is None or len(self.fragments) > self.KEPT_FRAGMENTS
                 or len(self.pages) > self.KEPT_PAGES):  # fmt: skip
-            self.kept, self.pages, self.fragments = {}, {}, {}
+            self.kept, self.pages, self.fragments, self.versions = {}, {}, {}, {}
             return
         gone = set(page_ids)
+        self.versions = {pk: found for pk, found in self.versions.items() if pk not in gone}
         self.kept = {key: item for key, item in self.kept.items() if key[1] not in gone}
         self.pages = {pk: page for pk, page in self.pages.items() if pk not in gone}
         self.fragments = {key: kept for key, kept in self.fragments.items()
@@ -324,6 +331,7 @@ class ItemCache:
             self.kept.clear()
             self.pages.clear()
             self.fragments.clear()
+            self.versions.clear()
             # From now on a page builds only its own items: an archive this large brings a
             # page's neighbours back only after the cache has forgotten them (on 100,000
             # statements a month page built its stretch of 400 items for 10, 500 ms).
