@@ -37,6 +37,7 @@ UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # the search page's, at OUTPUT
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
           "pagefind-modular-ui.css", "pagefind-modular-ui.js", *UI_FILES)  # fmt: skip
 LIST = "bundles.json"
+SITE_PREFIX = ".communique-search-"  # a run's folder of links to its pages, in the mirror
 INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
@@ -69,6 +70,10 @@ def build(directory, statements, changed=None):
     """
     if isinstance(statements, dict):
         statements = InMemory(statements)
+    # A run stopped before it removed its folder of links (the export holds the mirror's
+    # lock: no other run is using one).
+    for left in Path(directory).glob(f"{SITE_PREFIX}*"):
+        shutil.rmtree(left, ignore_errors=True)
     root = Path(directory) / OUTPUT
     if changed is None:
         shutil.rmtree(root, ignore_errors=True)
@@ -144,7 +149,7 @@ def _run_pagefind(directory, paths, output):
     mirror's (hidden, for the run): a hard link cannot leave its file system, and the
     system's temporary folder is often on another (a tmpfs)."""
     shutil.rmtree(output, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix=".communique-search-", dir=directory) as site:
+    with tempfile.TemporaryDirectory(prefix=SITE_PREFIX, dir=directory) as site:
         for path in paths:
             relative = unquote(path).lstrip("/") + ("index.html" if path.endswith("/") else "")
             link = Path(site, relative)

@@ -13,7 +13,8 @@ def test_the_index_builds_when_the_temporary_folder_is_on_another_file_system(
     tmp_path, monkeypatch
 ):
     """Pagefind reads hard links to the pages; a link to another file system fails (EXDEV),
-    as it did for a mirror on a disk while the system's temporary folder is a tmpfs."""
+    as it did for a mirror on a disk while the system's temporary folder is a tmpfs. The
+    folder of links is made in the mirror, and one that a stopped run left is removed."""
     mirror = tmp_path / "mirror"
     pages = {}
     for page_id, title in [(1, "Αλληλεγγύη στους απεργούς"), (2, "Κοινή δήλωση")]:
@@ -29,6 +30,7 @@ def test_the_index_builds_when_the_temporary_folder_is_on_another_file_system(
         link(source, target)
 
     monkeypatch.setattr(os, "link", link_within_the_mirror)
+    (mirror / ".communique-search-stopped" / "el").mkdir(parents=True)  # a killed run's
     assert search_index.build(mirror, {"el": pages}) == 2
     assert (mirror / "pagefind" / "el" / "bundles.json").exists()
     assert sorted(path.name for path in mirror.iterdir()) == ["el", "pagefind"]  # no leftovers
