@@ -256,14 +256,6 @@ class Manifest:
         return {path for (path,) in self._select("SELECT path FROM pages WHERE path IN ({marks})",
                                                   (), paths)}  # fmt: skip
 
-    def statements(self):
-        """{language: {page id: path}} of the statements' own pages."""
-        found = {}
-        sql = "SELECT locale, statement, path FROM pages WHERE statement IS NOT NULL"
-        for language, page_id, path in self._select(sql, ()):
-            found.setdefault(language, {})[page_id] = path
-        return found
-
     def statement_ids(self, paths):
         """The page ids of those of `paths` that are statements' own pages."""
         sql = "SELECT statement FROM pages WHERE statement IS NOT NULL AND path IN ({marks})"

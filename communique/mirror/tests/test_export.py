@@ -26,7 +26,7 @@ from communique.mirror import lock, redirects, search_index, watch
 from communique.mirror.exporter import Exporter, Renderer, with_full_feeds
 from communique.mirror.links import internal_paths
 from communique.mirror.manifest import NAME as MANIFEST
-from communique.mirror.manifest import Manifest
+from communique.mirror.manifest import IndexedStatements, Manifest
 from communique.statements.models import StatementPage
 from communique.statements.tests.factories import make_statement
 
@@ -206,7 +206,7 @@ def test_changed_with_nothing_to_do_renders_nothing_and_moves_its_time_on(tmp_pa
     Exporter(mirror).full()
     before = Manifest(mirror).exported_at()
     monkeypatch.setattr(Exporter, "crawl", lambda *args, **kwargs: pytest.fail("crawled"))
-    monkeypatch.setattr(Manifest, "statements", lambda self: pytest.fail("read"))
+    monkeypatch.setattr(search_index, "build", lambda *args, **kwargs: pytest.fail("indexed"))
     result = Exporter(mirror).changed()
     assert result.written == result.removed == 0 and result.indexed is None
     assert result.total == Manifest(mirror).count() > 0
@@ -282,7 +282,7 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(
     Exporter(mirror).full()
     manifest = Manifest(mirror)
     before = manifest.count()
-    blocks_before = search_index.blocks(max(manifest.statements()["en"]) + 1)
+    blocks_before = search_index.blocks(IndexedStatements(manifest, ["en"]).top("en") + 1)
     solidarity = Category.objects.get(slug="solidarity", locale__language_code="en")
     since = timezone.now()
     first = make_statement("en", title="Newest of all", date=datetime.date(2030, 1, 1))
@@ -302,7 +302,7 @@ def test_changed_renders_only_what_shows_the_change_and_equals_a_full_export(
     assert first.url in result.pages and "/en/statements/2030/" in result.pages
     # Re-indexed: the English blocks that the new id made (the last; the old last if it
     # became whole; the blocks it merged with, which the database's ids decide), no others.
-    english = sorted(manifest.statements()["en"])
+    english = sorted(IndexedStatements(manifest, ["en"]).between("en", 0, first.pk + 1))
     new_blocks = set(search_index.blocks(english[-1] + 1)) - set(blocks_before)
     assert any(start <= first.pk < stop for start, stop in new_blocks)
     assert result.indexed == sum(any(start <= page_id < stop for start, stop in new_blocks)

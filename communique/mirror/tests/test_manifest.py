@@ -38,7 +38,7 @@ def test_its_questions_share_one_connection_until_it_is_closed(tmp_path, monkeyp
     monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: opened.append(1) or connect(*a, **k))
     manifest = Manifest(tmp_path)
     manifest.save("2026-12-01T00:00:00", {"/en/": page(["site"], "all")}, replace=True)
-    manifest.known({"/en/", "/el/"}), manifest.count(), manifest.statements()
+    manifest.known({"/en/", "/el/"}), manifest.count(), manifest.statement_ids({"/en/"})
     assert len(opened) == 1
     manifest.close()
     assert manifest.exported_at() == "2026-12-01T00:00:00" and len(opened) == 2
