@@ -2,9 +2,16 @@
 
 The query is analysed once per language searched (languages whose analysers give the
 same terms are searched together), and a statement matches when every term of the query,
-analysed for the statement's language, is in its title or body. Results come best first:
-BM25 on SQLite's FTS5 (title terms weighing ten times the body); on PostgreSQL, ts_rank of
-the title, then the newest first.
+analysed for the statement's language, is in its title or body.
+
+What a search returns is bounded, so that its cost does not grow with the archive: the
+RESULTS newest matching statements (by page id: the order they were added), those whose
+title holds every word first. Readers reach older statements with the search page's
+filters (year, category, country, organisation, language), which narrow the statements
+searched before the newest are taken. Both databases find the same statements in the
+same order: SQLite's FTS5 walks its index newest first and stops; PostgreSQL's GIN index
+has no order, so it is asked by windows of WINDOW ids, newest first, until enough are found.
+Which of them have every word in their title is read from their index entries' title terms.
 """
 
 from collections import defaultdict
@@ -17,20 +24,19 @@ from django.db.models import Max
 from .analysis import analyser
 from .models import SearchEntry
 
-MAX_RESULTS = 1000
+RESULTS = 200
 WINDOW = 10_000
 FTS = "communique_search_fts"
 TABLE = "communique_search_searchentry"
 
 
 def term_groups(query, languages):
-    """{(terms, prefix matching): [languages]} for the languages searched."""
+    """{((term, matches by prefix), …): [languages]} for the languages searched."""
     groups = defaultdict(list)
     for language in languages:
-        language_analyser = analyser(language)
-        terms = tuple(language_analyser.query_terms(query))
+        terms = tuple(analyser(language).query_terms(query))
         if terms:
-            groups[(terms, language_analyser.matches_prefixes)].append(language)
+            groups[terms].append(language)
     return groups
 
 
@@ -38,95 +44,105 @@ def _quote(text):
     return '"' + text.replace('"', '""') + '"'
 
 
-def fts5_expression(groups):
+def fts5_expression(groups, columns="{title body}"):
     clauses = []
-    for (terms, prefixes), languages in groups.items():
-        star = " *" if prefixes else ""
-        words = " AND ".join(_quote(term) + star for term in terms)
+    for terms, languages in groups.items():
+        words = " AND ".join(_quote(term) + (" *" if prefix else "") for term, prefix in terms)
         codes = " OR ".join(_quote(language) for language in languages)
-        clauses.append(f"(language : ({codes}) AND {{title body}} : ({words}))")
+        clauses.append(f"(language : ({codes}) AND {columns} : ({words}))")
     return " OR ".join(clauses)
 
 
-def tsquery_text(terms, prefixes):
-    star = ":*" if prefixes else ""
-    return " & ".join(f"'{term}'{star}" for term in terms)
+def tsquery_text(terms):
+    return " & ".join(f"'{term}'" + (":*" if prefix else "") for term, prefix in terms)
 
 
 # The SQL below is assembled from constant fragments and the ORM's own SQL for the
 # statements searched; every value, the ORM's included, is a bound parameter.
 
 
-def _sqlite(groups, subquery, params, limit, id_range=None):
-    # Materialised first: with `rowid IN (…)` beside MATCH, SQLite probes the full-text
-    # index once per candidate row (100 times slower on a thousand statements).
-    hits = f"SELECT rowid AS id, language, bm25({FTS}, 0.0, 10.0, 1.0) AS score FROM {FTS}"  # noqa: S608, E501
-    within = f" WHERE id IN ({subquery})" if subquery else ""
-    window, window_params = "", []
-    if id_range:
-        window, window_params = " AND rowid > %s AND rowid <= %s", list(id_range)
+def _sqlite(groups, subquery, params, limit):
+    matching = f"SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608
+    if subquery:
+        # Materialised first: with `rowid IN (…)` beside MATCH, SQLite probes the
+        # full-text index once per candidate row (100 times slower on a thousand statements).
+        within = f"SELECT id FROM matching WHERE id IN ({subquery})"  # noqa: S608
+        chosen = (
+            f"matching AS MATERIALIZED ({matching}),"
+            f" chosen AS MATERIALIZED ({within} ORDER BY id DESC LIMIT %s)"
+        )
+        chosen_params = [fts5_expression(groups), *params, limit]
+    else:
+        # FTS5 walks its index in rowid order and stops at the LIMIT.
+        chosen = f"chosen AS MATERIALIZED ({matching} ORDER BY rowid DESC LIMIT %s)"
+        chosen_params = [fts5_expression(groups), limit]
     sql = (
-        f"WITH hits AS MATERIALIZED ({hits} WHERE {FTS} MATCH %s{window})"  # noqa: S608
-        f" SELECT id, language FROM hits{within} ORDER BY score, id DESC LIMIT %s"
+        f"WITH {chosen} SELECT entry.page_id, entry.language, entry.title"  # noqa: S608
+        f" FROM chosen JOIN {TABLE} entry ON entry.page_id = chosen.id"
     )
-    return sql, [fts5_expression(groups), *window_params, *params, limit]
+    return sql, chosen_params
 
 
 def _postgresql(groups, subquery, params, limit, id_range=None):
-    # Ranked by the title vector only (small, stored inline), then newest first: ts_rank on
-    # whole bodies would read every matching body and cost seconds on common words.
     # The language is a lexeme of the vector ('@en', migration 0004): the GIN index alone
     # answers each group's condition.
-    conditions, condition_params, queries = [], [], []
-    for (terms, prefixes), languages in groups.items():
-        text = tsquery_text(terms, prefixes)
+    conditions, condition_params = [], []
+    for terms, languages in groups.items():
         conditions.append("vector @@ (to_tsquery('simple', %s) && %s::tsquery)")
-        condition_params += [text, " | ".join(f"'@{language}'" for language in languages)]
-        queries.append(f"({text})")
+        condition_params += [tsquery_text(terms), " | ".join(f"'@{code}'" for code in languages)]
     within = f" AND page_id IN ({subquery})" if subquery else ""
     if id_range:
         within += " AND page_id > %s AND page_id <= %s"
         params = [*params, *id_range]
     sql = (
-        f"SELECT page_id, language FROM {TABLE} WHERE"  # noqa: S608
-        f" ({' OR '.join(conditions)}){within}"
-        " ORDER BY ts_rank(title_vector, to_tsquery('simple', %s)) DESC, page_id DESC LIMIT %s"
+        f"SELECT page_id, language, title FROM {TABLE} WHERE"  # noqa: S608
+        f" ({' OR '.join(conditions)}){within} ORDER BY page_id DESC LIMIT %s"
     )
-    return sql, [*condition_params, *params, " | ".join(queries), limit]
+    return sql, [*condition_params, *params, limit]
 
 
-BUILDERS = {"sqlite": _sqlite, "postgresql": _postgresql}
+def search(query, statements, languages, limit=RESULTS):
+    """(id, language) of the `limit` newest matching statements, title matches first.
 
-
-def search(query, statements, languages, limit=MAX_RESULTS):
-    """(id, language) of matching statements, best first.
-
-    With `statements` (a filtered queryset), only those are searched, inside the database,
-    ranked together. Without, the whole index is searched (it holds only what readers may
-    see; callers still pass the results through `published()`), newest first by windows
-    of WINDOW statement ids, ranked within each window, until `limit` are found: a word
-    found in a third of a 100,000-statement archive then costs one window, not a ranking
-    of 30,000 matches.
+    With `statements` (a filtered queryset), only those are searched, inside the database.
+    Without, the whole index is searched: it holds only what readers may see (see
+    index.py); the search page still shows only what `published()` lets through.
     """
     groups = term_groups(query, languages)
     if not groups:
         return []
-    build = BUILDERS[connection.vendor]
+    subquery, params = "", []
     if statements is not None:
         try:
             subquery, params = statements.order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
             return []
-        return _run(*build(groups, subquery, params, limit))
-    return _newest_first(build, groups, limit)
+    if connection.vendor == "postgresql" and not subquery:
+        found = _newest_windows(groups, limit)
+    elif connection.vendor == "postgresql":
+        found = _run(*_postgresql(groups, subquery, params, limit))
+    else:
+        found = _run(*_sqlite(groups, subquery, params, limit))
+    terms_of = {language: terms for terms, languages in groups.items() for language in languages}
+    found.sort(key=lambda row: (not _holds_every_term(row[2], terms_of[row[1]]), -row[0]))
+    return [(pk, language) for pk, language, _title in found]
 
 
-def _newest_first(build, groups, limit):
+def _holds_every_term(indexed_terms, terms):
+    """Whether the terms of an index entry's title hold every query term."""
+    held = indexed_terms.split()
+    return all(
+        any(term_held.startswith(term) for term_held in held) if prefix else term in held
+        for term, prefix in terms
+    )
+
+
+def _newest_windows(groups, limit):
     highest = SearchEntry.objects.aggregate(Max("page_id"))["page_id__max"] or 0
     found = []
     with _bitmap_scans():
         for top in range(highest, 0, -WINDOW):
-            found += _run(*build(groups, "", [], limit - len(found), (top - WINDOW, top)))
+            found += _run(*_postgresql(groups, "", [], limit - len(found), (top - WINDOW, top)))
             if len(found) >= limit:
                 break
     return found
@@ -141,9 +157,6 @@ def _bitmap_scans():
     a bitmap scan it ANDs the window with the full-text index and reads only the matches
     (12 ms). SET LOCAL lasts until the end of the transaction, so it is reset after.
     """
-    if connection.vendor != "postgresql":
-        yield
-        return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_indexscan = off")
         try:

@@ -84,11 +84,20 @@ def remove_statements(page_ids):
 
 def rebuild(progress=None):
     """Rewrite the whole index from the live statements; return how many were indexed."""
-    statements = StatementPage.objects.published().select_related("locale").order_by("pk")
-    total = 0
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        batch = []
+        return _write_all(StatementPage.objects.published(), progress)
+
+
+def index_missing():
+    """Index the published statements that have no entry; return how many were indexed."""
+    return _write_all(StatementPage.objects.published().filter(search_entry__isnull=True))
+
+
+def _write_all(statements, progress=None):
+    statements = statements.select_related("locale").order_by("pk")
+    total, batch = 0, []
+    with transaction.atomic():
         for page in statements.iterator(chunk_size=BATCH_SIZE):
             batch.append(page)
             if len(batch) == BATCH_SIZE:

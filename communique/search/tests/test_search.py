@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from lxml import html as lxml_html
+from wagtail.models import Page
 
+from communique.search import engine
 from communique.statements.tests.factories import make_statement
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +43,12 @@ def test_matches_are_highlighted_by_stem_and_escaped(client):
     assert "Harbour <b>bold</b>" not in content and "Harbour &lt;b&gt;bold&lt;/b&gt;" in content
 
 
+def test_korean_matches_are_highlighted_whole(client):
+    make_statement("ko", title="기후 정상회의", body="<p>COP26에서 노동자들은 말했다.</p>")
+    content = client.get("/ko/search/?q=cop26 노동자").content.decode()
+    assert "<mark>COP26에서</mark> <mark>노동자들은</mark> 말했다" in content
+
+
 def test_title_matches_rank_before_body_matches(client):
     make_statement("en", title="Notes from the congress", body="<p>On quarrymen too.</p>",
                    date=datetime.date(2031, 1, 2))  # fmt: skip
@@ -63,10 +71,33 @@ def test_filters(client):
     assert titles and "Solidarity with Poland's striking teachers" in titles
 
 
+def test_more_matches_than_a_search_returns_are_said_to_be_older(client, monkeypatch):
+    monkeypatch.setattr(engine, "RESULTS", 2)
+    for number in range(3):
+        make_statement("en", title=f"Ptarmigan count {number}", date=datetime.date(2031, 1, 1))
+    tree, titles = results(client, "/en/search/?q=ptarmigan")
+    assert titles == ["Ptarmigan count 2", "Ptarmigan count 1"]
+    assert "The newest 2 statements found." in tree.xpath("//p[@role='status']")[0].text
+    tree, titles = results(client, "/en/search/?q=ptarmigan&year=2031")
+    assert tree.xpath("//p[@role='status']")[0].text.startswith("The newest 2")
+    tree, _titles = results(client, "/el/search/?q=ptarmigan")
+    assert tree.xpath("//p[@role='status']")[0].text.startswith("Βρέθηκαν οι νεότερες 2")
+    monkeypatch.setattr(engine, "RESULTS", 3)
+    tree, titles = results(client, "/en/search/?q=ptarmigan")
+    assert len(titles) == 3 and tree.xpath("//p[@role='status']")[0].text == "3 statements found"
+
+
 def test_unpublished_statements_are_never_found(client):
     make_statement("en", title="Secret zanzibarian draft", publish=False,
                    body="<p>zanzibarian</p>")  # fmt: skip
     _tree, titles = results(client, "/en/search/?q=zanzibarian")
+    assert titles == []
+
+
+def test_results_pass_through_published_even_when_the_index_is_behind(client):
+    page = make_statement("en", title="Minutes of the gannet committee")
+    Page.objects.filter(pk=page.pk).update(live=False)  # no signal: the index still has it
+    _tree, titles = results(client, "/en/search/?q=gannet")
     assert titles == []
 
 
