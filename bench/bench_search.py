@@ -34,12 +34,12 @@ def queries(rng):
 
 
 def narrowings(rng, published, count):
-    """`count` querysets narrowed as the search page's filters narrow them."""
+    """`count` readers' filters, as the filter terms the search page asks the engine for."""
     from wagtail.models import Locale
 
     from communique.core.models import Country
-    from communique.search.views import filtered
-    from communique.statements.models import Category, StatementPage
+    from communique.search.views import filters_of
+    from communique.statements.models import Category
 
     en = Locale.objects.get(language_code="en")
     categories = list(Category.objects.filter(locale=en).values_list("slug", flat=True))
@@ -48,8 +48,7 @@ def narrowings(rng, published, count):
     years = [day.year for day in published.dates("date", "year")]
     filters = ([{"category": slug} for slug in categories] + [{"country": code} for code in
                countries] + [{"year": year} for year in years])  # fmt: skip
-    # As the search page does: the index holds only visible statements (see views.py).
-    return [filtered(StatementPage.objects.all(), rng.choice(filters), en) for _ in range(count)]
+    return [filters_of(rng.choice(filters), en) for _ in range(count)]
 
 
 def main(size):
@@ -77,8 +76,8 @@ def main(size):
         # A reader's filter (category, country or year), as the search page narrows.
         "engine_narrowed": measure(
             [
-                lambda q=q, s=s: engine.search(q, s, languages)
-                for (_l, q), s in zip(chosen, narrowings(rng, published, len(chosen)), strict=True)
+                lambda q=q, f=f: engine.search(q, None, languages, filters=f)
+                for (_l, q), f in zip(chosen, narrowings(rng, published, len(chosen)), strict=True)
             ]
         ),
         # The worst case: every published statement ranked together.

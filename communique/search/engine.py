@@ -44,24 +44,31 @@ def _quote(text):
     return '"' + text.replace('"', '""') + '"'
 
 
-def fts5_expression(groups, columns="{title body}"):
+def fts5_expression(groups, filters=()):
     clauses = []
     for terms, languages in groups.items():
         words = " AND ".join(_quote(term) + (" *" if prefix else "") for term, prefix in terms)
         codes = " OR ".join(_quote(language) for language in languages)
-        clauses.append(f"(language : ({codes}) AND {columns} : ({words}))")
-    return " OR ".join(clauses)
+        clauses.append(f"(language : ({codes}) AND {{title body}} : ({words}))")
+    expression = " OR ".join(clauses)
+    if filters:
+        expression = f"({expression}) AND filters : ({' AND '.join(map(_quote, filters))})"
+    return expression
 
 
 def tsquery_text(terms):
     return " & ".join(f"'{term}'" + (":*" if prefix else "") for term, prefix in terms)
 
 
+def filters_tsquery_text(filters):
+    return " & ".join(f"'{term}':C" for term in filters)
+
+
 # The SQL below is assembled from constant fragments and the ORM's own SQL for the
 # statements searched; every value, the ORM's included, is a bound parameter.
 
 
-def _sqlite(groups, subquery, params, limit):
+def _sqlite(groups, filters, subquery, params, limit):
     matching = f"SELECT rowid AS id FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608
     if subquery:
         # `+rowid`: a filter on what FTS5 finds, newest first, rather than a constraint
@@ -70,11 +77,11 @@ def _sqlite(groups, subquery, params, limit):
             f"chosen AS MATERIALIZED ({matching} AND +rowid IN ({subquery})"  # noqa: S608
             " ORDER BY rowid DESC LIMIT %s)"
         )
-        chosen_params = [fts5_expression(groups), *params, limit]
+        chosen_params = [fts5_expression(groups, filters), *params, limit]
     else:
         # FTS5 walks its index in rowid order and stops at the LIMIT.
         chosen = f"chosen AS MATERIALIZED ({matching} ORDER BY rowid DESC LIMIT %s)"
-        chosen_params = [fts5_expression(groups), limit]
+        chosen_params = [fts5_expression(groups, filters), limit]
     sql = (
         f"WITH {chosen} SELECT entry.page_id, entry.language, entry.title"  # noqa: S608
         f" FROM chosen JOIN {TABLE} entry ON entry.page_id = chosen.id"
@@ -82,14 +89,17 @@ def _sqlite(groups, subquery, params, limit):
     return sql, chosen_params
 
 
-def _postgresql(groups, subquery, params, limit, id_range=None):
+def _postgresql(groups, filters, subquery, params, limit, id_range=None):
     # The language is a lexeme of the vector ('@en', migration 0004): the GIN index alone
-    # answers each group's condition.
+    # answers each group's condition; filter terms are lexemes of weight C (0008).
     conditions, condition_params = [], []
     for terms, languages in groups.items():
         conditions.append("vector @@ (to_tsquery('simple', %s) && %s::tsquery)")
         condition_params += [tsquery_text(terms), " | ".join(f"'@{code}'" for code in languages)]
     within = f" AND page_id IN ({subquery})" if subquery else ""
+    if filters:
+        within += " AND vector @@ %s::tsquery"
+        params = [*params, filters_tsquery_text(filters)]
     if id_range:
         within += " AND page_id > %s AND page_id <= %s"
         params = [*params, *id_range]
@@ -100,12 +110,13 @@ def _postgresql(groups, subquery, params, limit, id_range=None):
     return sql, [*condition_params, *params, limit]
 
 
-def search(query, statements, languages, limit=RESULTS):
+def search(query, statements, languages, limit=RESULTS, filters=()):
     """(id, language) of the `limit` newest matching statements, title matches first.
 
-    With `statements` (a filtered queryset), only those are searched, inside the database.
-    Without, the whole index is searched: it holds only what readers may see (see
-    index.py); the search page still shows only what `published()` lets through.
+    `filters`: filter terms (filters.py) that the statements found must have, asked of
+    the full-text index with the words. With `statements` (a queryset), only those are
+    searched (a subquery: for tests and benchmarks). The index holds only what readers may
+    see (see index.py); the search page still shows only what `published()` lets through.
     """
     groups = term_groups(query, languages)
     if not groups:
@@ -117,11 +128,11 @@ def search(query, statements, languages, limit=RESULTS):
         except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
             return []
     if connection.vendor == "postgresql" and not subquery:
-        found = _newest_windows(groups, limit)
+        found = _newest_windows(groups, filters, limit)
     elif connection.vendor == "postgresql":
-        found = _run(*_postgresql(groups, subquery, params, limit))
+        found = _run(*_postgresql(groups, filters, subquery, params, limit))
     else:
-        found = _run(*_sqlite(groups, subquery, params, limit))
+        found = _run(*_sqlite(groups, filters, subquery, params, limit))
     terms_of = {language: terms for terms, languages in groups.items() for language in languages}
     found.sort(key=lambda row: (not _holds_every_term(row[2], terms_of[row[1]]), -row[0]))
     return [(pk, language) for pk, language, _title in found]
@@ -136,12 +147,13 @@ def _holds_every_term(indexed_terms, terms):
     )
 
 
-def _newest_windows(groups, limit):
+def _newest_windows(groups, filters, limit):
     highest = SearchEntry.objects.aggregate(Max("page_id"))["page_id__max"] or 0
     found = []
     with _bitmap_scans():
         for top in range(highest, 0, -WINDOW):
-            found += _run(*_postgresql(groups, "", [], limit - len(found), (top - WINDOW, top)))
+            window = (top - WINDOW, top)
+            found += _run(*_postgresql(groups, filters, "", [], limit - len(found), window))
             if len(found) >= limit:
                 break
     return found

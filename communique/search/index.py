@@ -13,6 +13,7 @@ from communique.core.bulk_insert import insert_values
 from communique.statements.models import StatementPage, StatementSignatory
 
 from .analysis import analyser
+from .filters import filter_terms
 from .models import SearchEntry
 
 BATCH_SIZE = 500
@@ -27,12 +28,12 @@ def analyse(language, title, texts):
     )
 
 
-ENTRY_FIELDS = ["page", "language", "title", "body"]
+ENTRY_FIELDS = ["page", "language", "title", "body", "filters"]
 
 
-def document(page, organisation_names=(), terms=None):
-    """The entry for one statement, as a tuple of ENTRY_FIELDS: its title terms, and the
-    terms of its lead, body, author and signatories.
+def document(page, organisation_names=(), terms=None, filters=""):
+    """The entry for one statement, as a tuple of ENTRY_FIELDS: its title terms, the terms
+    of its lead, body, author and signatories, and its filter terms (filters.py).
 
     `terms`: the (title, body) terms when they were worked out already (the importer
     analyses posts in worker processes).
@@ -41,7 +42,7 @@ def document(page, organisation_names=(), terms=None):
     title, body = terms or analyse(
         language, page.title, [page.lead, page.body_text, page.author_name, *organisation_names]
     )
-    return (page.pk, language, title, body)
+    return (page.pk, language, title, body, filters)
 
 
 def signatory_names(page_ids):
@@ -58,7 +59,9 @@ def entries_for(pages, terms=None):
     """Entries for these statements; `terms`: {page id: (title, body) terms} known already."""
     terms = terms or {}
     names = signatory_names([page.pk for page in pages if page.pk not in terms])
-    return [document(page, names.get(page.pk, ()), terms.get(page.pk)) for page in pages]
+    filters = filter_terms(pages)
+    return [document(page, names.get(page.pk, ()), terms.get(page.pk), filters[page.pk])
+            for page in pages]  # fmt: skip
 
 
 def index_statements(pages, terms=None):

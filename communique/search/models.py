@@ -2,7 +2,8 @@
 
 The full-text structures are the database's own and are made by the migration: on SQLite
 an FTS5 table kept in step by triggers, on PostgreSQL a generated, weighted tsvector column
-with a GIN index. Both read the `title` and `body` terms written here by `index.py`.
+with a GIN index. Both read the `title` and `body` terms written here by `index.py`, and the
+`filters` terms (filters.py) that narrowed searches ask for.
 """
 
 from django.db import models
@@ -17,6 +18,7 @@ class SearchEntry(models.Model):
     language = models.CharField(_("language"), max_length=12, db_index=True)
     title = models.TextField(_("title terms"))
     body = models.TextField(_("body terms"))
+    filters = models.TextField(_("filter terms"), default="")
 
     class Meta:
         verbose_name = _("search index entry")

@@ -1,5 +1,6 @@
 """The index follows what is live: publish, edit, unpublish, translate, delete, rebuild."""
 
+import datetime
 import importlib
 
 import pytest
@@ -134,3 +135,54 @@ def test_migrate_fills_an_empty_index_of_an_existing_database():
     SearchEntry.objects.all().delete()
     call_command("migrate", verbosity=0)
     assert SearchEntry.objects.count() == StatementPage.objects.published().count()
+
+
+def test_filter_terms_find_what_the_filters_select():
+    """Each category, country, organisation and year of the demo network: a search narrowed
+    by its filter terms finds the statements the filter's own query selects."""
+    from communique.core.models import Country
+    from communique.search import filters
+    from communique.statements.models import Category
+
+    languages = ["en", "es", "fr", "de", "el", "pl", "tr", "ru", "ko", "ar"]
+    published = StatementPage.objects.published()
+    narrowings = (
+        [(filters.category_term(c.translation_key), published.in_category(c))
+         for c in Category.objects.all()]
+        + [(filters.country_term(c.code), published.in_country(c)) for c in Country.objects.all()]
+        + [(filters.organisation_term(o.translation_key), published.signed_by(o))
+           for o in Organisation.objects.all()]
+        + [(filters.year_term(day.year), published.in_year(day.year))
+           for day in published.dates("date", "year")]
+    )  # fmt: skip
+    assert len(narrowings) > 20
+    for query in ("solidarity", "strike", "workers"):
+        for term, statements in narrowings:
+            by_terms = engine.search(query, None, languages, limit=10_000, filters=[term])
+            by_query = engine.search(query, statements, languages, limit=10_000)
+            assert by_terms == by_query, (query, term)
+    assert any(
+        engine.search("solidarity", None, languages, filters=[term]) for term, _s in narrowings
+    )
+
+
+def test_filter_terms_follow_a_published_edit():
+    from communique.search.filters import category_term, year_term
+    from communique.statements.tests.factories import make_category
+
+    first, second = make_category("en"), make_category("en")
+    page = make_statement("en", title="Fishers of the lagoon", date=datetime.date(2031, 5, 1))
+    page.categories.add(first)
+    page.save_revision().publish()
+    assert found_with("lagoon", category_term(first.translation_key)) == [page.pk]
+    page.categories.set([second])
+    page.date = datetime.date(2032, 5, 1)
+    page.save_revision().publish()
+    assert found_with("lagoon", category_term(first.translation_key)) == []
+    assert found_with("lagoon", category_term(second.translation_key)) == [page.pk]
+    assert found_with("lagoon", year_term(2031)) == []
+    assert found_with("lagoon", year_term(2032)) == [page.pk]
+
+
+def found_with(query, term):
+    return [pk for pk, _l in engine.search(query, None, ["en"], filters=[term])]
