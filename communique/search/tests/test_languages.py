@@ -88,6 +88,11 @@ def test_terms_match_only_statements_in_the_languages_searched():
     assert spanish.pk in found("harbour", ["es"]) and english.pk not in found("harbour", ["es"])
     whole_archive = [pk for pk, _language in engine.search("harbour", None, ["es"])]
     assert spanish.pk in whole_archive and english.pk not in whole_archive
+    # Most languages: written as "not in the others" (engine.fts5_expression).
+    all_but_spanish = [code for code in LANGUAGES if code != "es"]
+    whole_archive = [pk for pk, _l in engine.search("harbour", None, all_but_spanish)]
+    assert english.pk in whole_archive and spanish.pk not in whole_archive
+    assert {english.pk, spanish.pk} <= {pk for pk, _l in engine.search("harbour", None, LANGUAGES)}
 
 
 @given(st.text(max_size=200))
