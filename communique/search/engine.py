@@ -151,6 +151,8 @@ def search(query, statements, languages, limit=RESULTS, filters=()):
     else:
         found = _run(*_sqlite(groups, filters, subquery, params, limit))
     terms_of = {language: terms for terms, languages in groups.items() for language in languages}
+    # Only the languages searched (an entry of a language without a locale is no answer).
+    found = [row for row in found if row[1] in terms_of]
     found.sort(key=lambda row: (not _holds_every_term(row[2], terms_of[row[1]]), -row[0]))
     return [(pk, language) for pk, language, _title in found]
 
