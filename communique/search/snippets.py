@@ -1,5 +1,5 @@
-"""A few words around the first match (or the opening, for a title match), with every
-matched word marked.
+"""A few words around the first match, with every matched word marked (none for a
+statement whose title holds every word).
 
 A word is a match when the statement's language analyses it to a term of the query, so
 "strikes" marks "striking" and "strike", and "accion" marks "acción".
@@ -102,12 +102,14 @@ def _first_whole(text, word):
 
 
 def snippet(page, query):
-    """The words around the first match; the opening words when the title holds every
-    word of the query (the title says why it was found, and the text need not be searched
-    to its end when it does not hold them)."""
+    """The words around the first match, or None when the title holds every word of the
+    query: the result shows its title and excerpt, which say why it was found, and the
+    text need not be searched (to its end, when it does not hold the words)."""
     matches = Matcher(query, page.locale.language_code)
+    if matches.finds_every_term_in(page.title):
+        return None
     text = html_to_text(f"{page.lead} {page.body}")
-    position = None if matches.finds_every_term_in(page.title) else first_match(text, matches)
+    position = first_match(text, matches)
     start = max(0, position - WINDOW // 3) if position else 0
     if start:
         space = text.rfind(" ", 0, start)

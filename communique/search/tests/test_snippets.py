@@ -35,14 +35,17 @@ def test_first_match_is_the_first_matching_word(text, query, language, scan):
         assert snippets.first_match(text, matches) == word_by_word(text, matches)
 
 
-def test_a_title_with_every_word_gives_the_opening():
+def test_a_title_with_every_word_needs_no_snippet():
     class Page:
         title = "Dockworkers strike in Piraeus"
         lead = "The opening words."
         body = "<p>" + "Ships wait. " * 40 + "The strike goes on.</p>"
         locale = type("Locale", (), {"language_code": "en"})
 
-    assert str(snippets.snippet(Page, "strike")).startswith("The opening words. Ships wait.")
+    assert snippets.snippet(Page, "strike") is None
+    assert snippets.snippet(Page, "striking dockworkers") is None
     Page.title = "Harbour news"
     assert str(snippets.snippet(Page, "strike")).startswith("…Ships wait.")
     assert "The <mark>strike</mark> goes on." in str(snippets.snippet(Page, "strike"))
+    Page.title = "Dockworkers of Piraeus"  # not every word
+    assert "<mark>strike</mark>" in str(snippets.snippet(Page, "strike dockworkers"))
