@@ -76,7 +76,7 @@ def tsquery_text(terms):
 
 
 def filters_tsquery_text(filters):
-    return " & ".join(f"'{term}':C" for term in filters)
+    return " & ".join(f"'#{term}'" for term in filters)
 
 
 # The SQL below is assembled from constant fragments and the ORM's own SQL for the
@@ -108,7 +108,7 @@ def _sqlite(groups, filters, subquery, params, limit):
 
 def _postgresql(groups, filters, subquery, params, limit, id_range=None):
     # The language is a lexeme of the vector ('@en', migration 0004): the GIN index alone
-    # answers each group's condition; filter terms are lexemes of weight C (0008).
+    # answers each group's condition, and the filter terms, lexemes "#y2015" (0008).
     conditions, condition_params = [], []
     for terms, languages in groups.items():
         conditions.append("vector @@ (to_tsquery('simple', %s) && %s::tsquery)")

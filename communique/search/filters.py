@@ -6,7 +6,8 @@ organisations by translation key, so that a filter finds the statement in every
 language). A narrowed search then asks the full-text index for the words *and* these terms
 (FTS5 intersects them by seeking, newest first, and stops at the limit), instead of reading
 every statement the filter selects. The terms are letters and digits only, and live in a
-column (SQLite) or a weight (PostgreSQL) of their own, so no word of a text can meet them.
+column of their own (SQLite) or as lexemes starting with "#" (PostgreSQL), so no word of a
+text can meet them.
 """
 
 from communique.statements.models import StatementPage, StatementSignatory
