@@ -186,3 +186,14 @@ def test_filter_terms_follow_a_published_edit():
 
 def found_with(query, term):
     return [pk for pk, _l in engine.search(query, None, ["en"], filters=[term])]
+
+
+def test_a_large_write_leaves_the_index_ready_to_search(monkeypatch):
+    from communique.search import index
+
+    monkeypatch.setattr(index, "BATCH_SIZE", 10)
+    assert index.rebuild() == SearchEntry.objects.count() > 10
+    if connection.vendor == "postgresql":  # SQLite's FTS5 has no pending list
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('communique_search_vector'::regclass)")
+            assert cursor.fetchone()[0] == 0  # merged already: searches read no pending list
