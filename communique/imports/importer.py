@@ -26,6 +26,7 @@ from communique.core.garbage import paused_collection
 from communique.core.languages import language_codes
 from communique.core.models import StandardPage
 from communique.core.site_structure import ensure_site_structure
+from communique.search import index as search_index
 from communique.statements import listed
 from communique.statements.listing import statement_index_for
 from communique.statements.models import Category, StatementIndexPage, StatementPage
@@ -95,6 +96,8 @@ class Importer:
                     self.import_export(export)
                 if self.options.dry_run:
                     transaction.set_rollback(True)
+        if not self.options.dry_run:
+            search_index.settle()  # many entries written at once (search/index.py)
         return self.summary
 
     # Steps -----------------------------------------------------------------------------

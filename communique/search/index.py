@@ -108,11 +108,11 @@ def _write_all(statements, progress=None):
                 batch = []
         total += _write(batch, progress)
     if total >= BATCH_SIZE:
-        _settle()
+        settle()
     return total
 
 
-def _settle():
+def settle():
     """After many entries were written on PostgreSQL: merge the GIN index's pending list
     and refresh the planner's statistics. Rows inserted into a GIN index wait in a pending
     list that every search reads until a vacuum merges it; with it, and statistics from
