@@ -123,3 +123,12 @@ def test_search_form_fields_have_labels(client):
     form = tree.xpath("//main//form[@role='search']")[0]
     for control in form.xpath(".//input[@type!='hidden'] | .//select"):
         assert form.xpath(f".//label[@for='{control.get('id')}']"), control.get("name")
+
+
+def test_the_language_filter_keeps_its_choice_and_names_each_language_in_it(client):
+    tree = lxml_html.fromstring(client.get("/el/search/?q=x&language=ar").content)
+    options = tree.xpath("//select[@id='search-language']/option")
+    assert options[0].get("value") == "" and options[0].text == "Οποιαδήποτε γλώσσα"
+    assert [o.get("value") for o in options if o.get("selected") is not None] == ["ar"]
+    arabic = next(o for o in options if o.get("value") == "ar")
+    assert arabic.get("lang") == "ar" and arabic.text == "العربية"
