@@ -75,9 +75,12 @@ def ranked_results(query, locale, data):
     if filters is None:
         return [], False
     found = engine.search(query, None, languages, limit=engine.RESULTS + 1, filters=filters)
-    readers_first = sorted(found[: engine.RESULTS],
-                           key=lambda row: row[1] != locale.language_code)  # fmt: skip
-    return [pk for pk, _language in readers_first], len(found) > engine.RESULTS
+    more = len(found) > engine.RESULTS
+    if more:  # one more than the newest RESULTS was asked for, to know: the oldest goes
+        oldest = min(pk for pk, _language in found)
+        found = [row for row in found if row[0] != oldest]
+    readers_first = sorted(found, key=lambda row: row[1] != locale.language_code)
+    return [pk for pk, _language in readers_first], more
 
 
 def found_message(total, more):

@@ -87,6 +87,16 @@ def test_more_matches_than_a_search_returns_are_said_to_be_older(client, monkeyp
     assert len(titles) == 3 and tree.xpath("//p[@role='status']")[0].text == "3 statements found"
 
 
+def test_the_newest_are_kept_when_there_are_more(client, monkeypatch):
+    monkeypatch.setattr(engine, "RESULTS", 2)
+    day = datetime.date(2031, 1, 1)
+    make_statement("en", title="Ptarmigan census", date=day)  # the oldest, a title match
+    make_statement("en", title="Moorland notes", body="<p>A ptarmigan.</p>", date=day)
+    make_statement("en", title="Upland notes", body="<p>Two ptarmigans.</p>", date=day)
+    _tree, titles = results(client, "/en/search/?q=ptarmigan")
+    assert titles == ["Upland notes", "Moorland notes"]
+
+
 def test_unpublished_statements_are_never_found(client):
     make_statement("en", title="Secret zanzibarian draft", publish=False,
                    body="<p>zanzibarian</p>")  # fmt: skip
