@@ -34,6 +34,7 @@ class Matcher:
         return False
 
     def finds_every_term_in(self, text):
+        """Whether the words of `text` (a title) hold every term of the query."""
         found = set()
         for word in WORD.findall(text):
             for part in self.analyser.split(word):
