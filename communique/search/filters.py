@@ -10,7 +10,7 @@ column of their own (SQLite) or as lexemes starting with "#" (PostgreSQL), so no
 text can meet them.
 """
 
-from communique.statements.models import StatementPage, StatementSignatory
+from communique.statements.models import StatementPage
 
 
 def year_term(year):
@@ -29,8 +29,9 @@ def organisation_term(translation_key):
     return "o" + str(translation_key).replace("-", "")
 
 
-def filter_terms(pages):
-    """{page id: "its filter terms"} for these statements (each with its date)."""
+def filter_terms(pages, signatories):
+    """{page id: "its filter terms"} for these statements (each with its date);
+    `signatories`: {page id: [(name, organisation translation key), …]} (index.signatories)."""
     ids = [page.pk for page in pages]
     found = {page.pk: [year_term(page.date.year)] for page in pages}
     categories = StatementPage.categories.through.objects.filter(statementpage_id__in=ids)
@@ -39,7 +40,6 @@ def filter_terms(pages):
     countries = StatementPage.countries.through.objects.filter(statementpage_id__in=ids)
     for page_id, code in countries.values_list("statementpage_id", "country__code"):
         found[page_id].append(country_term(code))
-    signatories = StatementSignatory.objects.filter(page_id__in=ids)
-    for page_id, key in signatories.values_list("page_id", "organisation__translation_key"):
-        found[page_id].append(organisation_term(key))
+    for page_id, signed in signatories.items():
+        found[page_id] += [organisation_term(key) for _name, key in signed]
     return {page_id: " ".join(dict.fromkeys(terms)) for page_id, terms in found.items()}

@@ -45,22 +45,24 @@ def document(page, organisation_names=(), terms=None, filters=""):
     return (page.pk, language, title, body, filters)
 
 
-def signatory_names(page_ids):
-    names = {}
+def signatories(page_ids):
+    """{page id: [(organisation name, its translation key), …]} of these statements."""
+    found = {}
     rows = StatementSignatory.objects.filter(page_id__in=page_ids).values_list(
-        "page_id", "organisation__name"
+        "page_id", "organisation__name", "organisation__translation_key"
     )
-    for page_id, name in rows:
-        names.setdefault(page_id, []).append(name)
-    return names
+    for page_id, name, key in rows:
+        found.setdefault(page_id, []).append((name, key))
+    return found
 
 
 def entries_for(pages, terms=None):
     """Entries for these statements; `terms`: {page id: (title, body) terms} known already."""
     terms = terms or {}
-    names = signatory_names([page.pk for page in pages if page.pk not in terms])
-    filters = filter_terms(pages)
-    return [document(page, names.get(page.pk, ()), terms.get(page.pk), filters[page.pk])
+    signed = signatories([page.pk for page in pages])
+    filters = filter_terms(pages, signed)
+    return [document(page, [name for name, _key in signed.get(page.pk, ())],
+                     terms.get(page.pk), filters[page.pk])
             for page in pages]  # fmt: skip
 
 
@@ -89,12 +91,17 @@ def rebuild(progress=None):
     """Rewrite the whole index from the live statements; return how many were indexed."""
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        return _write_all(StatementPage.objects.published(), progress)
+        total = _write_all(StatementPage.objects.published(), progress)
+    settle()
+    return total
 
 
 def index_missing():
     """Index the published statements that have no entry; return how many were indexed."""
-    return _write_all(StatementPage.objects.published().filter(search_entry__isnull=True))
+    total = _write_all(StatementPage.objects.published().filter(search_entry__isnull=True))
+    if total >= BATCH_SIZE:
+        settle()
+    return total
 
 
 def _write_all(statements, progress=None):
@@ -107,13 +114,12 @@ def _write_all(statements, progress=None):
                 total += _write(batch, progress)
                 batch = []
         total += _write(batch, progress)
-    if total >= BATCH_SIZE:
-        settle()
     return total
 
 
 def settle():
-    """After many entries were written on PostgreSQL: merge the GIN index's pending list
+    """After many entries were written and committed on PostgreSQL (a rebuild, a migration
+    of the index, an import): merge the GIN index's pending list
     and refresh the planner's statistics. Rows inserted into a GIN index wait in a pending
     list that every search reads until a vacuum merges it; with it, and statistics from
     before, PostgreSQL chose to read every row (76 ms a search on 10,000 statements after

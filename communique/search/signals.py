@@ -35,8 +35,9 @@ def restriction_changed(sender, instance, **kwargs):
 def fill_after_migrate(sender, plan=(), **kwargs):
     """Index the published statements that have no entry, when the index is empty (a
     database that had statements before the index existed) or after a migration of the
-    index (0005 drops entries to have them written again with new analysis). Other runs of
-    `migrate` skip the search: on 100,000 statements it takes a second and a half."""
+    index (0008 drops the entries to have them written again, with filter terms and Korean
+    split by script). Other runs of `migrate` skip the search: on 100,000 statements it
+    takes a second and a half."""
     from .index import index_missing
     from .models import SearchEntry
 

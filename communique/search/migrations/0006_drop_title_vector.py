@@ -16,7 +16,7 @@ def run(statement):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("communique_search", "0005_prefix_script_runs")]
+    dependencies = [("communique_search", "0004_language_lexeme")]
 
     operations = [
         migrations.RunPython(
