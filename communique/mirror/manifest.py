@@ -40,6 +40,15 @@ def locale_of(path):
     return "" if "." in first or not first else first
 
 
+def _row(path, tags, window):
+    """(the `pages` row's values after its path, the statements it shows) of a page."""
+    window = window or {}
+    newest = window.get("newest") or (None, None)
+    values = (locale_of(path), window.get("scope"), window.get("number"), *newest,
+              statement_id(tags))  # fmt: skip
+    return values, window.get("pages", ())
+
+
 def statement_id(tags):
     """The page id of a statement's own page (tagged `page:<id>`), else None."""
     return next((int(tag[len("page:") :]) for tag in tags if tag.startswith("page:")), None)
@@ -93,34 +102,51 @@ class Manifest:
         db.execute("BEGIN")
         try:
             if replace:
-                for table in ("tags", "shown", "pages"):
-                    db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own names
-                recorded = {}
+                self._replace(db, pages)
             else:
                 self._forget(db, list(removed))
                 recorded = self._ids(db, list(pages))
-            for path, (tags, window) in pages.items():
-                window = window or {}
-                newest = window.get("newest") or (None, None)
-                values = (locale_of(path), window.get("scope"), window.get("number"), *newest,
-                          statement_id(tags))  # fmt: skip
-                shown = window.get("pages", ())
-                if path in recorded:
-                    self._update(db, recorded[path], values, tags, shown)
-                    continue
-                page = db.execute(
-                    "INSERT INTO pages (path, locale, scope, number, newest_date, newest_id,"
-                    " statement) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (path, *values),
-                ).lastrowid
-                db.executemany("INSERT INTO tags VALUES (?, ?)", [(tag, page) for tag in tags])
-                db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)",
-                               [(statement, page) for statement in shown])  # fmt: skip
+                for path, (tags, window) in pages.items():
+                    values, shown = _row(path, tags, window)
+                    if path in recorded:
+                        self._update(db, recorded[path], values, tags, shown)
+                        continue
+                    page = db.execute(
+                        "INSERT INTO pages (path, locale, scope, number, newest_date, newest_id,"
+                        " statement) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (path, *values),
+                    ).lastrowid
+                    db.executemany("INSERT INTO tags VALUES (?, ?)", [(tag, page) for tag in tags])
+                    db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)",
+                                   [(statement, page) for statement in shown])  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('exported_at', ?)", (exported_at,))
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
+
+    @staticmethod
+    def _replace(db, pages):
+        """The whole record written anew: the rows numbered here and each table's rows
+        inserted at once in its key's order (a row at a time, a third of the time it took)."""
+        for table in ("tags", "shown", "pages"):
+            db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own names
+        indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                             " AND sql IS NOT NULL").fetchall()  # fmt: skip
+        for name, _sql in indexes:
+            db.execute(f"DROP INDEX {name}")  # noqa: S608 - our own names
+        rows, tagged, showing = [], [], []
+        for page, (path, (tags, window)) in enumerate(pages.items(), start=1):
+            values, shown = _row(path, tags, window)
+            rows.append((page, path, *values))
+            tagged += [(tag, page) for tag in tags]
+            showing += [(statement, page) for statement in shown]
+        db.executemany("INSERT INTO pages (id, path, locale, scope, number, newest_date,"
+                       " newest_id, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+        db.executemany("INSERT INTO tags VALUES (?, ?)", tagged)
+        db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?)", showing)
+        for _name, sql in indexes:
+            db.execute(sql)
 
     def _ids(self, db, paths):
         """{path: row id} of those of `paths` the manifest holds."""

@@ -32,6 +32,34 @@ def test_a_failed_save_changes_nothing_and_the_manifest_still_answers(tmp_path):
         assert again.paths() == {"/en/"} and again.count() == 1
 
 
+def index_names(manifest):
+    with sqlite3.connect(manifest.path) as db:
+        return {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+
+
+def test_a_whole_save_writes_the_record_anew_with_its_indexes(tmp_path):
+    """A full export's save drops the indexes while it writes and makes them again."""
+    manifest = Manifest(tmp_path)
+    first = {"/en/": page(["site"], "all"), "/el/": page(["site", "listings"], "all", [7, 8])}
+    manifest.save("2026-12-01T00:00:00", first, replace=True)
+    manifest.close()
+    indexes = index_names(manifest)
+    assert {"pages_window", "pages_statements", "tags_page", "shown_page"} <= indexes
+    manifest.save("2026-12-02T00:00:00", {"/ko/": page(["listings"], "all", [8])}, replace=True)
+    assert manifest.paths() == {"/ko/"} and manifest.tagged(["site"]) == set()
+    assert manifest.tagged(["listings"]) == {"/ko/"}
+    assert manifest.showing([8]) == [("/ko/", "ko", "all", 0)] and manifest.showing([7]) == []
+    with pytest.raises(sqlite3.Error):  # a failed whole save: the record and indexes stay
+        manifest.save("2026-12-03T00:00:00", {"/ar/": page(["x"], "all", [object()])},
+                      replace=True)  # fmt: skip
+    manifest.close()
+    assert index_names(manifest) == indexes
+    assert manifest.paths() == {"/ko/"} and manifest.exported_at() == "2026-12-02T00:00:00"
+    manifest.close()
+
+
 def test_its_questions_share_one_connection_until_it_is_closed(tmp_path, monkeypatch):
     opened = []
     connect = sqlite3.connect
