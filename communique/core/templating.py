@@ -17,9 +17,11 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.html import json_script
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
+from wagtail.rich_text import RichText, expand_db_html
 
 from communique.core import languages, structure
 from communique.core.main_pages import page_url
@@ -54,6 +56,7 @@ def environment(**options):
         **_app_globals(),
     )
     env.filters.update(
+        richtext=richtext,
         json_script=json_script,
         language_name=languages.language_name,
         language_name_translated=languages.language_name_translated,
@@ -68,6 +71,19 @@ def _app_globals():
 
     return {"archive_year": archive_year, "statement_item": statement_item,
             "head_metadata": head_metadata}  # fmt: skip
+
+
+def richtext(value):
+    """Wagtail's `richtext` filter without its trip through Django's template engine (its
+    `wagtailcore/shared/richtext.html` writes the HTML as is): a tenth of a statement
+    page's time in the static export."""
+    if isinstance(value, RichText):
+        return value
+    if value is None:
+        return Markup("")
+    if not isinstance(value, str | Promise):
+        raise TypeError(f"'richtext' template filter received an invalid value: {type(value)}")
+    return Markup(expand_db_html(str(value)))  # noqa: S704 - Wagtail's own output
 
 
 @functools.lru_cache(maxsize=256)

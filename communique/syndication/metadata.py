@@ -8,6 +8,7 @@ from babel.core import LOCALE_ALIASES
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from communique.core.main_pages import page_url
 from communique.core.reversing import addressing, reverse_once
 
 SCOPE_KEYS = ("category", "country", "organisation")
@@ -73,7 +74,7 @@ def image_url(request, image):
 
 def statement_json_ld(page, request, versions):
     """schema.org Article for a statement, linking translations both ways."""
-    url = request.build_absolute_uri(page.get_url(request))
+    url = request.build_absolute_uri(page_url(page, request))
     publisher = {"@type": "Organization", "name": site_name(request),
                  "url": request.build_absolute_uri("/")}  # fmt: skip
     authors = [

@@ -98,6 +98,20 @@ def test_body_rich_text_is_rendered_and_title_escaped(client):
     assert tree.xpath("//div[@class='prose']/blockquote")[0].text == "Quote"
 
 
+def test_links_to_pages_and_the_body_are_written_as_wagtail_writes_rich_text(client):
+    from wagtail.templatetags.wagtailcore_tags import richtext as wagtail_richtext
+
+    from communique.core.templating import richtext
+
+    target = make_statement("el", title="Στόχος")
+    body = f'<p>Δείτε <a linktype="page" id="{target.pk}">εδώ</a>.</p><p>Τέλος</p>'
+    page = make_statement("el", body=body)
+    tree = tree_of(client, page.url)
+    assert tree.xpath("//div[@class='prose']//a/@href") == [target.url]
+    for value in (body, "", None, page.body):
+        assert str(richtext(value)) == str(wagtail_richtext(value))
+
+
 def test_manual_lead_replaces_the_automatic_excerpt():
     page = make_statement("en", lead="A short lead.", body="<p>" + "Body text. " * 100 + "</p>")
     assert page.excerpt == "A short lead."
