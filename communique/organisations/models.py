@@ -1,4 +1,5 @@
 import copy
+import functools
 from itertools import groupby
 
 from django.conf import settings
@@ -122,7 +123,8 @@ class OrganisationIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Pa
             raise Http404("No such organisation")
         organisation = candidates[0]
         scope = organisation_scope(organisation)
-        paginator = narrowed_paginator(self.locale, scope, organisation_pages(organisation),
+        pages = functools.partial(organisation_pages, organisation)
+        paginator = narrowed_paginator(self.locale, scope, pages,
                                        request)(self.listed_statements,
                                                 settings.COMMUNIQUE_LISTING_PAGE_SIZE)  # fmt: skip
         moved = redirect_to_path_form(request, paginator)

@@ -150,7 +150,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
 
     def render_narrowed(self, request, scope, pages, heading, number, **extra):
         """The listing narrowed to `scope` (statements/narrowed.py), whose statements are
-        among `pages` (a subquery of ids): see narrowed_paginator."""
+        among `pages()` (a function giving a subquery of ids): see narrowed_paginator."""
         from .pagination import narrowed_paginator
 
         paginator = narrowed_paginator(self.locale, scope, pages, request)
@@ -177,8 +177,9 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         if category.slug != slug:
             add_tags(request, category_scope(category))  # it leads where the category is
             return redirect(self.url + self.reverse_subpage("category", args=[category.slug]))
-        return self.render_narrowed(request, category_scope(category), category_pages(category),
-                                    category.name, number, category=category)  # fmt: skip
+        return self.render_narrowed(request, category_scope(category),
+                                    functools.partial(category_pages, category), category.name,
+                                    number, category=category)  # fmt: skip
 
     @path("country/<str:code>/")
     @path("country/<str:code>/page/<int:number>/")
@@ -188,8 +189,9 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         country = structure.of(request).country(code)
         if country is None:
             raise Http404
-        return self.render_narrowed(request, country_scope(country), country_pages(country),
-                                    country.name, number, country=country)  # fmt: skip
+        return self.render_narrowed(request, country_scope(country),
+                                    functools.partial(country_pages, country), country.name,
+                                    number, country=country)  # fmt: skip
 
     @re_path(r"^(?P<year>\d{4})/$")
     @re_path(r"^(?P<year>\d{4})/page/(?P<number>\d+)/$")

@@ -4,6 +4,7 @@ Each scope resolves, for one locale, to a title, the listing page a reader would
 its newest statements, read as the listings read them.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.http import Http404
@@ -28,7 +29,7 @@ class Scope:
     title: str
     listing_url: str
     key: str = "all"  # the listing's name in statements/narrowed.py (and windows.py)
-    pages: object = None  # the narrower listing's statement ids (a subquery), if narrower
+    pages: object = None  # a function giving the narrower listing's ids (a subquery), if narrower
 
     @property
     def feed_path(self):
@@ -59,14 +60,15 @@ def resolve_scope(locale, kind, value=""):
             raise Http404("No such feed")
         return Scope(kind, category.slug, category.name,
                      index.url + index.reverse_subpage("category", args=[category.slug]),
-                     category_scope(category), category_pages(category))  # fmt: skip
+                     category_scope(category),
+                     functools.partial(category_pages, category))  # fmt: skip
     if kind == "country":
         country = held.country(value)
         if country is None or value != value.lower():
             raise Http404("No such country")
         return Scope(kind, country.slug, country.name,
                      index.url + index.reverse_subpage("country", args=[country.slug]),
-                     country_scope(country), country_pages(country))  # fmt: skip
+                     country_scope(country), functools.partial(country_pages, country))  # fmt: skip
     organisation = next(iter(shown_with_slug(locale, value)), None)
     directory = held.main_page(locale, OrganisationIndexPage) or first_live_page(
         OrganisationIndexPage, locale
@@ -74,4 +76,5 @@ def resolve_scope(locale, kind, value=""):
     if organisation is None or directory is None:
         raise Http404("No such organisation")
     return Scope(kind, organisation.slug, organisation.name, f"{directory.url}{organisation.slug}/",
-                 organisation_scope(organisation), organisation_pages(organisation))  # fmt: skip
+                 organisation_scope(organisation),
+                 functools.partial(organisation_pages, organisation))  # fmt: skip

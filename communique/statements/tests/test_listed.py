@@ -289,7 +289,7 @@ def test_narrower_pages_by_position_equal_the_narrowed_listing(language):
         paginator = ScopePaginator(statements, 3, locale=locale, scope=scope)
         assert paginator.count == len(narrowed)
         assert read_every_page(paginator) == narrowed
-        newest = [page.pk for page in newest_in_scope(locale, scope, pages, 4)]
+        newest = [page.pk for page in newest_in_scope(locale, scope, lambda p=pages: p, 4)]
         assert newest == narrowed[:4]
 
 

@@ -305,7 +305,9 @@ def test_narrowed_listings_count_on_the_listing_table_what_they_list(settings, s
     for locale in Locale.objects.filter(language_code__in=["en", "el", "ar", "ko"]):
         statements = StatementPage.objects.listed_in(locale)
         for scope, pages in narrowings:
-            paginator = narrowed_paginator(locale, scope, pages)(lambda s=statements: s, 10)
+            paginator = narrowed_paginator(locale, scope, lambda pages=pages: pages)(
+                lambda s=statements: s, 10
+            )
             assert paginator.count == statements.filter(pk__in=pages).count()
             counted += paginator.count
     assert counted  # the demo has statements in these languages, categories and countries
