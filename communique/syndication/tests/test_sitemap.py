@@ -163,3 +163,25 @@ def test_page_urls_agree_with_wagtail_under_unpublished_parents_and_unicode_slug
     for page in (child, grandchild):
         assert f"http://testserver{page.get_url()}" in locations
     assert f"http://testserver/el/{quote('αρχείο')}/{quote('καταστατικό')}/" in locations
+
+
+@pytest.mark.parametrize("width", [1, 7, 100, 10_000])
+def test_statement_ranges_are_the_ranges_holding_a_public_statement(width):
+    """Asked range by range of the page index: the same ranges as every statement's own row
+    says, none without one (a fallback row is another locale's listing of a statement)."""
+    from communique.statements.models import ListedStatement
+    from communique.syndication.sitemaps import statement_ranges
+
+    own = ListedStatement.objects.filter(is_fallback=False).values_list("page_id", flat=True)
+    expected = sorted({page_id // width for page_id in own})
+    ranges = statement_ranges(width)
+    assert expected and [ids.start // width for ids in ranges] == expected
+    assert all(len(ids) == width and ids.start % width == 0 for ids in ranges)
+
+
+def test_without_statements_there_are_no_statement_ranges():
+    from communique.statements.models import ListedStatement
+    from communique.syndication.sitemaps import statement_ranges
+
+    ListedStatement.objects.all().delete()
+    assert statement_ranges(100) == []
