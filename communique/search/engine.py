@@ -10,7 +10,8 @@ title holds every word first. Readers reach older statements with the search pag
 filters (year, category, country, organisation, language), which narrow the statements
 searched before the newest are taken. Both databases find the same statements in the
 same order: SQLite's FTS5 walks its index newest first and stops; PostgreSQL's GIN index
-has no order, so it is asked by windows of WINDOW ids, newest first, until enough are found.
+has no order, so it is asked by windows of WINDOW ids, newest first, until enough are found
+(a search narrowed by filters is asked at once: its matches are few enough to sort).
 Which of them have every word in their title is read from their index entries' title terms.
 """
 
@@ -144,8 +145,10 @@ def search(query, statements, languages, limit=RESULTS, filters=()):
             subquery, params = statements.order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
             return []
-    if connection.vendor == "postgresql" and not subquery:
+    if connection.vendor == "postgresql" and not subquery and not filters:
         found = _newest_windows(groups, filters, limit)
+    elif connection.vendor == "postgresql" and not subquery:
+        found = _filtered(groups, filters, limit)
     elif connection.vendor == "postgresql":
         found = _run(*_postgresql(groups, filters, subquery, params, limit))
     else:
@@ -176,6 +179,15 @@ def _newest_windows(groups, filters, limit):
             if len(found) >= limit:
                 break
     return found
+
+
+def _filtered(groups, filters, limit):
+    """A search narrowed by filter terms, in one query: the full-text index ANDs the words
+    with the filter's terms, so the rows read are the matches themselves, however old. By
+    windows, a filter that the newest statements lack (an old year) had every window
+    asked in turn: 47 ms p50 and 262 ms p95 on 100,000 statements, against 2 and 9."""
+    with _bitmap_scans():
+        return _run(*_postgresql(groups, filters, "", [], limit))
 
 
 @contextmanager
