@@ -113,9 +113,24 @@ def test_search_page_query_count(client, django_assert_max_num_queries):
     client.get("/en/search/?q=solidarity")
     # The site's last change, the engine, the page of results, their translations and
     # categories. PostgreSQL adds five (engine.py): the highest id, a savepoint, the planner
-    # setting and its reset, and the savepoint's release.
+    # settings and their reset, and the savepoint's release.
     with django_assert_max_num_queries(5 if connection.vendor == "sqlite" else 10):
         assert client.get("/en/search/?q=solidarity").status_code == 200
+
+
+def test_searches_past_the_prepare_threshold_leave_the_planner_settings_as_they_were():
+    """On PostgreSQL each search's full-text query is planned for its words (engine.py),
+    also once the connection prepares it, and the settings are put back after."""
+    page = make_statement("en", title="Dockers strike", date=datetime.date(2020, 5, 1))
+    for _ in range(7):  # a statement run five times is prepared (settings: prepare_threshold)
+        assert engine.search("dockers", None, ["en"]) == [(page.pk, "en")]
+        assert engine.search("dockers", None, ["en"], filters=["y2020"]) == [(page.pk, "en")]
+        assert engine.search("dockers", None, ["en"], filters=["y2019"]) == []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_indexscan'),"
+                           " current_setting('plan_cache_mode')")  # fmt: skip
+            assert cursor.fetchone() == ("on", "auto")
 
 
 def test_a_view_restriction_takes_statements_out_of_the_index():
