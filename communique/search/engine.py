@@ -28,7 +28,7 @@ from .analysis import analyser
 from .models import SearchEntry
 
 RESULTS = 100
-WINDOW = 10_000
+WINDOW = 10_000  # written into the index's vectors on PostgreSQL (migration 0009)
 FTS = "communique_search_fts"
 TABLE = "communique_search_searchentry"
 
@@ -107,20 +107,21 @@ def _sqlite(groups, filters, subquery, params, limit):
     return sql, chosen_params
 
 
-def _postgresql(groups, filters, subquery, params, limit, id_range=None):
+def _postgresql(groups, filters, subquery, params, limit, window=None):
     # The language is a lexeme of the vector ('@en', migration 0004): the GIN index alone
-    # answers each group's condition, and the filter terms, lexemes "#y2015" (0008).
+    # answers each group's condition, and the filter terms, lexemes "#y2015" (0008), and
+    # the window of ids, "%w9" (0009), ANDed with each group's words.
     conditions, condition_params = [], []
     for terms, languages in groups.items():
         conditions.append("vector @@ (to_tsquery('simple', %s) && %s::tsquery)")
-        condition_params += [tsquery_text(terms), " | ".join(f"'@{code}'" for code in languages)]
+        languages_text = " | ".join(f"'@{code}'" for code in languages)
+        if window is not None:
+            languages_text = f"({languages_text}) & '%w{window}'"
+        condition_params += [tsquery_text(terms), languages_text]
     within = f" AND page_id IN ({subquery})" if subquery else ""
     if filters:
         within += " AND vector @@ %s::tsquery"
         params = [*params, filters_tsquery_text(filters)]
-    if id_range:
-        within += " AND page_id > %s AND page_id <= %s"
-        params = [*params, *id_range]
     sql = (
         f"SELECT page_id, language, title FROM {TABLE} WHERE"  # noqa: S608
         f" ({' OR '.join(conditions)}){within} ORDER BY page_id DESC LIMIT %s"
@@ -170,11 +171,14 @@ def _holds_every_term(indexed_terms, terms):
 
 
 def _newest_windows(groups, filters, limit):
-    highest = SearchEntry.objects.aggregate(Max("page_id"))["page_id__max"] or 0
+    """The newest matches, window by window of WINDOW ids (the window 9 holds the ids from
+    90,000 to 99,999: each entry's vector names its own, migration 0009), newest first."""
+    highest = SearchEntry.objects.aggregate(Max("page_id"))["page_id__max"]
     found = []
+    if highest is None:
+        return found
     with _bitmap_scans():
-        for top in range(highest, 0, -WINDOW):
-            window = (top - WINDOW, top)
+        for window in range(highest // WINDOW, -1, -1):
             found += _run(*_postgresql(groups, filters, "", [], limit - len(found), window))
             if len(found) >= limit:
                 break
