@@ -7,10 +7,14 @@ from communique.core.garbage import paused_collection
 
 @pytest.fixture
 def collector_enabled():
+    """The collector on for the test, and as it was before after it (a test that leaves it
+    off would leave it off for the rest of the suite)."""
     enabled = gc.isenabled()
     gc.enable()
     yield
-    if not enabled:
+    if enabled:
+        gc.enable()
+    else:
         gc.disable()
 
 

@@ -64,11 +64,12 @@ class CycleRenderer:
 
 
 def test_a_worker_frees_what_each_task_left_in_cycles_without_automatic_collections():
+    enabled = gc.isenabled()
     with workers.lanes(CycleRenderer(), 2, lambda task: 0) as tasks:
         answers = list(tasks.map(range(8)))
     assert [gone for gone, _enabled in answers] == [True] * 8
     assert not any(enabled for _gone, enabled in answers)
-    assert gc.isenabled()  # the exporter's own process is left as it was
+    assert gc.isenabled() == enabled  # the exporter's own process is left as it was
 
 
 class HeldPool:
