@@ -20,7 +20,9 @@ def parsed_paths(content, content_type, page_path, host):
         tree = lxml_html.fromstring(content)
         targets = list(tree.xpath(HTML_LINKS))
         for srcset in tree.xpath("//img/@srcset | //source/@srcset"):
-            targets += [candidate.split()[0] for candidate in srcset.split(",") if candidate]
+            # A candidate of spaces only names nothing (Hypothesis found " , x").
+            targets += [candidate.split()[0] for candidate in srcset.split(",")
+                        if candidate.strip()]  # fmt: skip
     else:
         tree = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
         targets = [node.text or node.get("href") or "" for node in tree.iter(*XML_LINKS)]
