@@ -127,8 +127,10 @@ class Manifest:
 
     @staticmethod
     def _replace(db, pages):
-        """The whole record written anew: the rows numbered here and each table's rows
-        inserted at once in its key's order (a row at a time, a third of the time it took)."""
+        """The whole record written anew: the rows numbered here, each table's rows
+        inserted at once and its indexes made again after them (a row at a time, with the
+        indexes kept up at every insert, it took a third longer: 1.73 s against 1.33 on
+        10,000 statements)."""
         for table in ("tags", "shown", "pages"):
             db.execute(f"DELETE FROM {table}")  # noqa: S608 - our own names
         indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"

@@ -147,10 +147,8 @@ def search(query, statements, languages, limit=RESULTS, filters=()):
             subquery, params = statements.order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # a filter that nothing passes, such as an unknown category
             return []
-    if connection.vendor == "postgresql" and not subquery and not filters:
-        found = _newest_windows(groups, filters, limit)
-    elif connection.vendor == "postgresql" and not subquery:
-        found = _filtered(groups, filters, limit)
+    if connection.vendor == "postgresql" and not subquery:
+        found = _filtered(groups, filters, limit) if filters else _newest_windows(groups, limit)
     elif connection.vendor == "postgresql":
         found = _run(*_postgresql(groups, filters, subquery, params, limit))
     else:
@@ -171,7 +169,7 @@ def _holds_every_term(indexed_terms, terms):
     )
 
 
-def _newest_windows(groups, filters, limit):
+def _newest_windows(groups, limit):
     """The newest matches, window by window of WINDOW ids (the window 9 holds the ids from
     90,000 to 99,999: each entry's vector names its own, migration 0009), newest first.
     The newest window is asked with the one before it: it is often nearly empty (10,032
@@ -181,10 +179,10 @@ def _newest_windows(groups, filters, limit):
     if highest is None:
         return found
     top = highest // WINDOW
-    asked = [(top, top - 1)] + [(window,) for window in range(top - 2, -1, -1)]
+    asked = [(top, top - 1) if top else (top,)] + [(window,) for window in range(top - 2, -1, -1)]
     with _bitmap_scans():
         for windows in asked:
-            found += _run(*_postgresql(groups, filters, "", [], limit - len(found), windows))
+            found += _run(*_postgresql(groups, (), "", [], limit - len(found), windows))
             if len(found) >= limit:
                 break
     return found
