@@ -160,11 +160,12 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
     @path("")
     @path("page/<int:number>/")
     def all_statements(self, request, number=None):
-        from .pagination import ListingPaginator
+        from .pagination import ListingPaginator, whole_listing
 
         paginator = None
         if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
-            paginator = functools.partial(ListingPaginator, locale=self.locale)
+            paginator = functools.partial(ListingPaginator, locale=self.locale,
+                                          whole=whole_listing(request, self.locale))  # fmt: skip
         return self.render_listing(request, self.statements, self.title, number,
                                    paginator_class=paginator)  # fmt: skip
 
@@ -205,7 +206,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
             lambda: self.statements().in_year(first_day.year),
             year,
             number,
-            paginator_class=self.dates_paginator(first_day, next_year),
+            paginator_class=self.dates_paginator(first_day, next_year, request),
             scope=f"year:{year}",
             year_start=first_day,
         )
@@ -223,19 +224,21 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
             lambda: self.statements().in_month(first_day),
             None,
             number,
-            paginator_class=self.dates_paginator(first_day, next_month),
+            paginator_class=self.dates_paginator(first_day, next_month, request),
             scope=f"month:{year}-{month}",
             month_start=first_day,
         )
 
-    def dates_paginator(self, start, stop):
+    def dates_paginator(self, start, stop, request=None):
         """Pages of the statements dated from `start` to before `stop`: by position in the
-        listing table, under its rule (else the default, counting and slicing)."""
+        listing table, under its rule (else the default, counting and slicing); found in the
+        whole listing where the request's process keeps it (pagination.whole_listing)."""
         if not settings.COMMUNIQUE_SHOW_UNTRANSLATED:
             return None
-        from .pagination import DatesPaginator
+        from .pagination import DatesPaginator, whole_listing
 
-        return functools.partial(DatesPaginator, locale=self.locale, start=start, stop=stop)
+        return functools.partial(DatesPaginator, locale=self.locale, start=start, stop=stop,
+                                 whole=whole_listing(request, self.locale))  # fmt: skip
 
     @classmethod
     def routes_slug(cls, slug):

@@ -3,7 +3,10 @@ listings (a category's, a country's, an organisation's) found by position instea
 OFFSET; and, where a locale lists only its own translations, narrowed listings counted on
 the listing table."""
 
+import bisect
+import datetime
 import functools
+from array import array
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -22,8 +25,13 @@ class PositionPaginator(Paginator):
     pages before it, and the length is the highest position plus one. Subclasses say where
     the listing ends (`highest_position`) and which statements positions hold
     (`statements_at`); both read with prepared SQL (core/prepared.py), as every listing
-    page asks them. `object_list`, the function giving the listing's statements as a
-    queryset, is not called."""
+    page asks them, or, given `whole` (a function giving the listing's WholeListing, as
+    the static export keeps it: `whole_listing`), found in it. `object_list`, the function
+    giving the listing's statements as a queryset, is not called."""
+
+    def __init__(self, object_list, per_page, *, whole=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.whole = whole
 
     @cached_property
     def count(self):
@@ -106,12 +114,18 @@ class ListingPaginator(PositionPaginator):
         self.locale = locale
 
     def highest_position(self):
+        if self.whole:
+            return self.whole().highest()
         return _HIGHEST.first(self.locale.pk)
 
     def statements_at(self, bottom, top):
         locale_id = self.locale.pk
-        return ListedStatements(lambda: _LISTED_AT.read(locale_id, bottom, top),
-                                lambda: _LISTED_IDS_AT.read(locale_id, bottom, top))  # fmt: skip
+        if self.whole:
+            ids = [page_id for page_id, _date in self.whole().at(bottom, top)]
+            read_ids = lambda: ids  # noqa: E731
+        else:
+            read_ids = lambda: _LISTED_IDS_AT.read(locale_id, bottom, top)  # noqa: E731
+        return ListedStatements(lambda: _LISTED_AT.read(locale_id, bottom, top), read_ids)
 
 
 class DatesPaginator(ListingPaginator):
@@ -125,11 +139,16 @@ class DatesPaginator(ListingPaginator):
 
     @cached_property
     def first(self):
+        if self.whole:
+            return self.whole().first_dated(*self.dates[1:])
         return _FIRST_DATED.first(*self.dates)
 
     @cached_property
     def count(self):
-        last = _LAST_DATED.first(*self.dates)
+        if self.whole:
+            last = self.whole().last_dated(*self.dates[1:])
+        else:
+            last = _LAST_DATED.first(*self.dates)
         return 0 if last is None else last - self.first + 1
 
     def statements_at(self, bottom, top):
@@ -187,6 +206,8 @@ class ScopePaginator(PositionPaginator):
         """The listing's newest rows, (position, page id, date), newest first: as many as
         its front page can hold (a page short of two) and one more, read with its length in
         one query; most readers ask for the front page."""
+        if self.whole:
+            return self.whole().newest(2 * self.per_page)
         return _newest_in_scope(2 * self.per_page).read(self.locale.pk, self.scope)
 
     def highest_position(self):
@@ -197,6 +218,8 @@ class ScopePaginator(PositionPaginator):
         if newest and bottom >= newest[-1][0]:  # positions are consecutive
             found = [(page_id, date) for position, page_id, date in newest
                      if bottom <= position <= top]  # fmt: skip
+        elif self.whole:
+            found = self.whole().at(bottom, top)
         else:
             found = _IN_SCOPE_AT.read(self.locale.pk, self.scope, bottom, top)
         if not found:
@@ -256,7 +279,8 @@ def narrowed_paginator(locale, scope, pages, request=None):
     from .queries import listing_rows
 
     if settings.COMMUNIQUE_SHOW_UNTRANSLATED:
-        return functools.partial(ScopePaginator, locale=locale, scope=scope)
+        whole = whole_listing(request, locale, scope)
+        return functools.partial(ScopePaginator, locale=locale, scope=scope, whole=whole)
     cache = ItemCache.of(request) if request is not None else None
     remember = None
     if cache is not None:
@@ -288,3 +312,84 @@ def newest_in_scope(locale, scope, pages, count):
         lambda: StatementPage.objects.listed_in(locale), count
     )
     return window(paginator, max(0, paginator.count - count), paginator.count)
+
+
+class WholeListing:
+    """A listing's rows read whole, in position order, which is (date, page id) order
+    (listed.py numbers them so): positions, page ids and days as arrays.
+
+    The static export renders every page of every listing, each asking where the listing
+    ends and which statements a range of positions holds: two or three prepared reads a
+    page, a fifth of a warm listing page's time. Kept in the process's ItemCache
+    (`whole_listing`), a listing is read once and each page found in memory."""
+
+    def __init__(self, rows):
+        self.positions, self.ids, self.days = array("q"), array("q"), array("l")
+        for position, page_id, date in rows:
+            self.positions.append(position)
+            self.ids.append(page_id)
+            self.days.append(date.toordinal())
+
+    def highest(self):
+        return self.positions[-1] if self.positions else None
+
+    def newest(self, count):
+        """The newest `count` rows, (position, page id, date), newest first."""
+        return self._rows(max(0, len(self.positions) - count), len(self.positions))
+
+    def at(self, bottom, top):
+        """(page id, date) of the rows at positions `bottom` to `top`, newest first."""
+        low = bisect.bisect_left(self.positions, bottom)
+        high = bisect.bisect_right(self.positions, top)
+        return [(page_id, date) for _position, page_id, date in self._rows(low, high)]
+
+    def first_dated(self, start, stop):
+        """The position of the oldest row dated from `start` to before `stop`, or None."""
+        index = bisect.bisect_left(self.days, start.toordinal())
+        if index < len(self.days) and self.days[index] < stop.toordinal():
+            return self.positions[index]
+        return None
+
+    def last_dated(self, start, stop):
+        """The position of the newest row dated from `start` to before `stop`, or None."""
+        index = bisect.bisect_left(self.days, stop.toordinal()) - 1
+        if index >= 0 and self.days[index] >= start.toordinal():
+            return self.positions[index]
+        return None
+
+    def _rows(self, low, high):
+        return [(self.positions[index], self.ids[index],
+                 datetime.date.fromordinal(self.days[index]))
+                for index in range(high - 1, low - 1, -1)]  # fmt: skip
+
+
+_WHOLE_LISTING = PreparedRead(
+    lambda locale_id: (
+        ListedStatement.objects.filter(locale=locale_id)
+        .order_by("position")
+        .values_list("position", "page_id", "date")
+    )
+)
+_WHOLE_SCOPE = PreparedRead(
+    lambda locale_id, scope: (
+        _in_scope(locale_id, scope).order_by("position").values_list("position", "page_id", "date")
+    )
+)
+
+
+def whole_listing(request, locale, scope=None):
+    """A function giving the WholeListing of `locale`'s listing (narrowed to `scope`, as
+    statements/narrowed.py names it), read once for the process, where the request keeps an
+    ItemCache (the static export; `forget` drops it with what else is kept about
+    listings); else None: the paginators read what each page asks."""
+    from .listing import ItemCache
+
+    cache = ItemCache.of(request) if request is not None else None
+    if cache is None:
+        return None
+    if scope is None:
+        read = functools.partial(_WHOLE_LISTING.read, locale.pk)
+    else:
+        read = functools.partial(_WHOLE_SCOPE.read, locale.pk, scope)
+    return functools.partial(cache.remember, ("whole listing", locale.pk, scope),
+                             lambda: WholeListing(read()))  # fmt: skip

@@ -1,11 +1,13 @@
 """The export's link scan reads what a parser reads, on markup other than our templates'."""
 
+from urllib.parse import quote, unquote
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from communique.mirror.exporter import file_for
-from communique.mirror.links import internal_paths
+from communique.mirror.links import internal_paths, normal_path
 
 from .parsed_links import parsed_paths
 
@@ -97,3 +99,8 @@ def test_a_path_that_leads_out_of_the_mirror_is_refused(tmp_path):
     for path in ["/../outside/", "/en/%2e%2e/%2e%2e/outside.xml", "/a/../../b"]:
         with pytest.raises(ValueError, match="outside"):
             file_for(tmp_path, path)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09/-_.~%2fFEé Ωκ?#+:;&=")))
+def test_a_path_is_spelt_as_quoting_its_decoded_form_spells_it(path):
+    assert normal_path(path) == quote(unquote(path), safe="/-_.~")

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.test import RequestFactory
 from lxml import html as lxml_html
 from wagtail.models import Locale, PageViewRestriction
 
@@ -22,7 +23,13 @@ from communique.statements.models import (
     StatementSignatory,
 )
 from communique.statements.narrowed import category_scope, organisation_scope
-from communique.statements.pagination import ListingPaginator, ScopePaginator, newest_in_scope
+from communique.statements.listing import ItemCache
+from communique.statements.pagination import (
+    ListingPaginator,
+    ScopePaginator,
+    newest_in_scope,
+    whole_listing,
+)
 from communique.statements.queries import category_pages, country_pages, organisation_pages
 
 from .factories import make_category, make_statement
@@ -125,21 +132,53 @@ def test_a_view_restriction_takes_statements_out_of_listings():
 
 def read_every_page(paginator):
     """The ids on the front page, then on each archive page from the newest (as a reader
-    following "Older statements" sees them)."""
+    following "Older statements" sees them; the static export's item cache asks a page for
+    its ids alone)."""
     stretches = Stretches(paginator.count, paginator.per_page)
     ids = []
     for number in [None, *range(stretches.archived, 0, -1)]:
-        ids += [page.pk for page in window(paginator, *stretches.bounds(number))]
+        shown = window(paginator, *stretches.bounds(number))
+        pages = [page.pk for page in shown]
+        if hasattr(shown, "ids"):
+            assert list(shown.ids) == pages
+        ids += pages
     return ids
 
 
-def test_pages_by_position_equal_pages_by_offset():
+def exporting_request():
+    """A request whose process keeps listings whole, as the static export's do."""
+    request = RequestFactory().get("/")
+    ItemCache.attach(request)
+    return request
+
+
+@pytest.fixture(params=["read by page", "read whole"])
+def whole(request):
+    """`whole_listing` for a paginator: None (each page read as the live site reads it), or
+    the listing read whole and kept, as the static export reads it."""
+    if request.param == "read by page":
+        return lambda locale, scope=None: None
+    kept = exporting_request()
+    return lambda locale, scope=None: whole_listing(kept, locale, scope)
+
+
+def test_pages_by_position_equal_pages_by_offset(whole):
     locale = Locale.objects.get(language_code="pl")
     statements = StatementIndexPage.objects.get(locale=locale).statements().newest_first()
     by_offset = list(statements.values_list("pk", flat=True))
-    paginator = ListingPaginator(statements, 7, locale=locale)
+    paginator = ListingPaginator(statements, 7, locale=locale, whole=whole(locale))
     assert paginator.count == len(by_offset)
     assert read_every_page(paginator) == by_offset
+
+
+def test_a_listing_kept_whole_is_read_once_for_all_its_pages(django_assert_num_queries):
+    locale = Locale.objects.get(language_code="en")
+    request = exporting_request()
+    with django_assert_num_queries(1):
+        for number in (1, 2, 3):
+            paginator = ListingPaginator(None, 2, locale=locale,
+                                         whole=whole_listing(request, locale))  # fmt: skip
+            assert paginator.statements_at(2 * number - 2, 2 * number - 1).ids
 
 
 def test_deep_listing_page_reads_a_fixed_number_of_queries(client, django_assert_num_queries):
@@ -276,7 +315,7 @@ def narrowed_pages(scope):
 
 
 @pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
-def test_narrower_pages_by_position_equal_the_narrowed_listing(language):
+def test_narrower_pages_by_position_equal_the_narrowed_listing(language, whole):
     """Every category's, country's and organisation's pages, read by position, show what
     narrowing the locale's listing shows; and their newest (a feed's) are its first."""
     locale = Locale.objects.get(language_code=language)
@@ -286,18 +325,21 @@ def test_narrower_pages_by_position_equal_the_narrowed_listing(language):
     for scope in scopes:
         pages = narrowed_pages(scope)
         narrowed = list(statements.filter(pk__in=pages).values_list("pk", flat=True))
-        paginator = ScopePaginator(statements, 3, locale=locale, scope=scope)
+        paginator = ScopePaginator(statements, 3, locale=locale, scope=scope,
+                                   whole=whole(locale, scope))  # fmt: skip
         assert paginator.count == len(narrowed)
+        assert paginator.newest == ScopePaginator(statements, 3, locale=locale, scope=scope).newest
         assert read_every_page(paginator) == narrowed
         newest = [page.pk for page in newest_in_scope(locale, scope, lambda p=pages: p, 4)]
         assert newest == narrowed[:4]
 
 
 @pytest.mark.parametrize("language", ["en", "el", "ar", "ko"])
-def test_year_and_month_pages_by_position_equal_the_filtered_listing(language):
+def test_year_and_month_pages_by_position_equal_the_filtered_listing(language, whole):
     locale = Locale.objects.get(language_code=language)
     index = StatementIndexPage.objects.get(locale=locale)
     make_statement(language, date=datetime.date(2019, 5, 31))  # same month, other ids
+    make_statement(language, date=datetime.date(2019, 6, 1))  # on the day May stops
     statements = index.statements().newest_first()
     for month, _total in index.month_counts():
         stop = first_of_next_month(month)
@@ -308,6 +350,7 @@ def test_year_and_month_pages_by_position_equal_the_filtered_listing(language):
             paginator = index.dates_paginator(start, stop if start == month
                                               else start.replace(year=start.year + 1))(
                 dated, 3)  # fmt: skip
+            paginator.whole = whole(locale)
             assert paginator.count == len(expected)
             assert read_every_page(paginator) == expected
 
