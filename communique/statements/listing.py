@@ -253,6 +253,9 @@ class ItemCache:
 
     def __init__(self, window=WINDOW):
         self.window = window  # 0: build only what a page asks for (a few pages to render)
+        # Whether listings are read whole (pagination.whole_listing): for the whole site,
+        # not for the few pages an export after a change renders.
+        self.whole_listings = window > 0
         self.kept = {}  # (locale id, page id): ListingItem
         self.pages = {}  # page id: StatementPage, its locale read
         self.fragments = {}  # what else a process works out once: see `remember`

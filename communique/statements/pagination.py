@@ -380,12 +380,13 @@ _WHOLE_SCOPE = PreparedRead(
 def whole_listing(request, locale, scope=None):
     """A function giving the WholeListing of `locale`'s listing (narrowed to `scope`, as
     statements/narrowed.py names it), read once for the process, where the request keeps an
-    ItemCache (the static export; `forget` drops it with what else is kept about
-    listings); else None: the paginators read what each page asks."""
+    ItemCache for the whole site (a full static export; `forget` drops it with what else
+    is kept about listings); else None: the paginators read what each page asks (an export
+    after one statement is published renders a few pages of a listing of 100,000)."""
     from .listing import ItemCache
 
     cache = ItemCache.of(request) if request is not None else None
-    if cache is None:
+    if cache is None or not cache.whole_listings:
         return None
     if scope is None:
         read = functools.partial(_WHOLE_LISTING.read, locale.pk)

@@ -181,6 +181,13 @@ def test_a_listing_kept_whole_is_read_once_for_all_its_pages(django_assert_num_q
             assert paginator.statements_at(2 * number - 2, 2 * number - 1).ids
 
 
+def test_a_few_pages_to_render_read_only_what_they_show():
+    """An export after a change renders a few pages of each listing: none is read whole."""
+    request = RequestFactory().get("/")
+    ItemCache.attach(request, window=0)
+    assert whole_listing(request, Locale.objects.get(language_code="en")) is None
+
+
 def test_deep_listing_page_reads_a_fixed_number_of_queries(client, django_assert_num_queries):
     client.get("/en/statements/page/1/")
     with django_assert_num_queries(5):
