@@ -34,3 +34,28 @@ def test_the_index_builds_when_the_temporary_folder_is_on_another_file_system(
     assert search_index.build(mirror, {"el": pages}) == 2
     assert (mirror / "pagefind" / "el" / "bundles.json").exists()
     assert sorted(path.name for path in mirror.iterdir()) == ["el", "pagefind"]  # no leftovers
+
+
+def test_the_largest_runs_of_pagefind_start_first(tmp_path, monkeypatch):
+    """Each language's first block holds most of its pages; started in turn, the last large
+    one ran alone at the end of an export while the other core idled."""
+    mirror = tmp_path / "mirror"
+    pages = {"el": {}, "es": {}}
+    for language, ids in [("el", range(1, 71)), ("es", range(100, 111))]:
+        for page_id in ids:
+            folder = mirror / language / "statements" / str(page_id)
+            folder.mkdir(parents=True)
+            (folder / "index.html").write_text(PAGE.format(title=f"Δήλωση {page_id}",
+                                                           text="λέξεις " * 5))  # fmt: skip
+            pages[language][page_id] = f"/{language}/statements/{page_id}/"
+    started = []
+    run = search_index._run_pagefind
+
+    def noting_the_order(directory, paths, output):
+        started.append(len(paths))
+        return run(directory, paths, output)
+
+    monkeypatch.setattr(search_index, "_run_pagefind", noting_the_order)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # one at a time: started as planned
+    assert search_index.build(mirror, pages) == 81
+    assert started == [63, 11, 7]  # blocks el 1-63, es 100-110, el 64-70

@@ -13,6 +13,7 @@ from communique.core.pagination import Stretches, window
 from communique.core.timestamps import first_of_next_month
 from communique.organisations.models import Organisation
 from communique.statements import listed
+from communique.statements.listing import ItemCache
 from communique.statements.models import (
     Category,
     ListedInScope,
@@ -23,7 +24,6 @@ from communique.statements.models import (
     StatementSignatory,
 )
 from communique.statements.narrowed import category_scope, organisation_scope
-from communique.statements.listing import ItemCache
 from communique.statements.pagination import (
     ListingPaginator,
     ScopePaginator,
