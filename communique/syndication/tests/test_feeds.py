@@ -131,3 +131,43 @@ def test_feed_query_count_is_bounded(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get("/en/feeds/full/statements.rss")
     assert StatementPage.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/el/feeds/statements.atom", "/ar/feeds/full/statements.rss"])
+def test_every_attribute_a_feed_asks_is_what_djangos_lookup_finds(client, monkeypatch, url):
+    """StatementFeed finds its methods' arguments once per class (`_get_dynamic_attr`):
+    for every attribute the framework asks while writing a feed, the same value as
+    Django's own lookup."""
+    from django.contrib.syndication.views import Feed
+
+    from communique.syndication.feeds import StatementFeed
+
+    asked = []
+    ours = StatementFeed._get_dynamic_attr
+
+    def noting(feed, attname, obj, default=None):
+        asked.append((feed, attname, obj, default))
+        return ours(feed, attname, obj, default)
+
+    monkeypatch.setattr(StatementFeed, "_get_dynamic_attr", noting)
+    parse(client, url)
+    names = {attname for _feed, attname, _obj, _default in asked}
+    assert {"title", "item_title", "item_link", "item_pubdate", "item_categories"} <= names
+    for feed, attname, obj, default in asked:
+        assert ours(feed, attname, obj, default) == Feed._get_dynamic_attr(
+            feed, attname, obj, default
+        ), attname
+
+
+def test_a_feed_method_without_the_object_is_called_as_django_calls_it():
+    from communique.syndication.feeds import StatementFeed
+
+    class Hourly(StatementFeed):
+        def ttl(self):
+            return 60
+
+    feed = Hourly()
+    feed.item_title = "A fixed title"  # an instance's own value where the class has a method
+    assert feed._get_dynamic_attr("ttl", object()) == 60
+    assert feed._get_dynamic_attr("item_title", object()) == "A fixed title"
+    assert feed._get_dynamic_attr("item_comments", object(), "none") == "none"
