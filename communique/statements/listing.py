@@ -254,8 +254,12 @@ class ItemCache:
     def __init__(self, window=WINDOW):
         self.window = window  # 0: build only what a page asks for (a few pages to render)
         # Whether listings are read whole (pagination.whole_listing): for the whole site,
-        # not for the few pages an export after a change renders.
+        # not for the few pages an export after a change renders. Those read are kept apart
+        # from the fragments, through the restarts past LIMIT (24 bytes a row: every listing
+        # of a worker's languages on 100,000 statements is ~70 MB; dropped at each restart,
+        # they would be read again dozens of times), and forgotten with the rest (`forget`).
         self.whole_listings = window > 0
+        self.listings = {}
         self.kept = {}  # (locale id, page id): ListingItem
         self.pages = {}  # page id: StatementPage, its locale read
         self.fragments = {}  # what else a process works out once: see `remember`
@@ -301,6 +305,7 @@ class ItemCache:
         category, country or organisation and the site. Past
         KEPT_FRAGMENTS or KEPT_PAGES, everything is forgotten, so that a long-running process
         stays within ~200 MB."""
+        self.listings = {}  # any publication moves positions
         if (page_ids is None or len(self.fragments) > self.KEPT_FRAGMENTS
                 or len(self.pages) > self.KEPT_PAGES):  # fmt: skip
             self.kept, self.pages, self.fragments, self.versions = {}, {}, {}, {}

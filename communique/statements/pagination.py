@@ -380,9 +380,10 @@ _WHOLE_SCOPE = PreparedRead(
 def whole_listing(request, locale, scope=None):
     """A function giving the WholeListing of `locale`'s listing (narrowed to `scope`, as
     statements/narrowed.py names it), read once for the process, where the request keeps an
-    ItemCache for the whole site (a full static export; `forget` drops it with what else
-    is kept about listings); else None: the paginators read what each page asks (an export
-    after one statement is published renders a few pages of a listing of 100,000)."""
+    ItemCache for the whole site (a full static export; kept through the cache's restarts,
+    and dropped by `forget` with what else is kept about listings); else None: the
+    paginators read what each page asks (an export after one statement is published
+    renders a few pages of a listing of 100,000)."""
     from .listing import ItemCache
 
     cache = ItemCache.of(request) if request is not None else None
@@ -392,5 +393,12 @@ def whole_listing(request, locale, scope=None):
         read = functools.partial(_WHOLE_LISTING.read, locale.pk)
     else:
         read = functools.partial(_WHOLE_SCOPE.read, locale.pk, scope)
-    return functools.partial(cache.remember, ("whole listing", locale.pk, scope),
-                             lambda: WholeListing(read()))  # fmt: skip
+    key = (locale.pk, scope)
+
+    def kept():
+        found = cache.listings.get(key)
+        if found is None:
+            found = cache.listings[key] = WholeListing(read())
+        return found
+
+    return kept

@@ -181,6 +181,27 @@ def test_a_listing_kept_whole_is_read_once_for_all_its_pages(django_assert_num_q
             assert paginator.statements_at(2 * number - 2, 2 * number - 1).ids
 
 
+def test_a_listing_read_whole_outlasts_the_item_caches_restarts_not_a_change(
+    monkeypatch, django_assert_num_queries
+):
+    """Past its limits the item cache starts again (a 100,000 archive, many times in an
+    export): the listings it read whole stay; a change to the content drops them."""
+    locale = Locale.objects.get(language_code="en")
+    request = exporting_request()
+    cache = ItemCache.of(request)
+    paginator = ListingPaginator(None, 2, locale=locale, whole=whole_listing(request, locale))
+    ids = paginator.statements_at(0, 1).ids
+    monkeypatch.setattr(ItemCache, "PAGE_LIMIT", 0)
+    for _twice in range(2):  # the second call finds the first's pages past the limit
+        cache.items(StatementPage.objects.filter(pk__in=ids), locale, request)
+    assert cache.window == 0 and len(cache.kept) == len(ids)  # it started again
+    with django_assert_num_queries(0):
+        assert whole_listing(request, locale)().highest() is not None
+    cache.forget([ids[0]])
+    with django_assert_num_queries(1):
+        whole_listing(request, locale)()
+
+
 def test_a_few_pages_to_render_read_only_what_they_show():
     """An export after a change renders a few pages of each listing: none is read whole."""
     request = RequestFactory().get("/")
