@@ -73,7 +73,7 @@ bench: $(STAMP) $(HUGO) ## Benchmarks on generated archives of 1,000 and 10,000 
 bench-full: $(STAMP) $(HUGO) ## The same on 1,000, 10,000 and 100,000 statements (the largest takes a while to generate, once)
 	$(BIN)/python bench/run.py 1000 10000 100000
 
-bench-changed: $(STAMP) ## export_static --changed after one statement is published, on 100,000 statements (exports the archive first, once: about an hour)
+bench-changed: $(STAMP) ## export_static --changed after one statement is published, on 100,000 statements (exports the archive first, once: about ten minutes)
 	$(BIN)/python bench/bench_changed.py 100000
 
 bench-search: $(STAMP) ## Search p50/p95 on 100,000 statements (BENCH_DATABASE_URL=postgres://…/communique_bench for PostgreSQL)

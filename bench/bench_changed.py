@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_changed.py SIZE   (BENCH_DATABASE_URL selects PostgreSQL; see
 bench/archives.py). Needs a full export of the archive in var/bench/SIZE/mirror and makes
-one if there is none (about six minutes for 10,000 statements, an hour for 100,000).
+one if there is none (about a minute for 10,000 statements, ten for 100,000).
 Publishes a statement like the archive's newest (its categories, countries and
 signatories), times `--changed`, then deletes the statement and times `--changed` again,
 which leaves the mirror as it was. Then the same three times with one exporter that keeps
