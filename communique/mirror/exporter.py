@@ -131,10 +131,12 @@ class Renderer:
         self.routed = RoutedPages(requests=self.requests)
         self.assets = set()  # the asset paths this process has copied or found in place
         self.reported = set()  # the links this process has sent back in this crawl
+        self.read_tags = set()  # the tags whose links those are (links.internal_paths)
 
     def new_crawl(self):
         """Before a crawl's first task: every link counts as new again (see `_run`)."""
         self.reported = set()
+        self.read_tags = set()
 
     def forget(self, page_ids=None):
         """Before rendering again after content changed (a warm renderer: workers.Kept):
@@ -249,7 +251,10 @@ class Renderer:
         return content, tags, None, internal_paths(content, "html", path, self.host)
 
     def _links(self, content, content_type, path):
-        return with_full_feeds(internal_paths(content, content_type, path, self.host))
+        """The links of a page not sent back yet in this crawl, with a few already sent (the
+        tags they come from are read again: see links.internal_paths)."""
+        found = internal_paths(content, content_type, path, self.host, known=self.read_tags)
+        return with_full_feeds(found)
 
 
 def _by_language(paths):

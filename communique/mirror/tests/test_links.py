@@ -93,6 +93,46 @@ def test_the_scan_reads_generated_tags_as_a_parser_does(tags):
     assert scanned == parsed_paths(content, "html", "/en/p/", HOST), markup
 
 
+def test_a_crawl_reads_each_tag_once_but_relative_ones_on_every_page():
+    known = set()
+    first = b'<a href="/en/nav/">n</a><a href="/en/one/">1</a><a href="next/">r</a><a href="#main">s</a>'
+    second = b'<a href="/en/nav/">n</a><a href="/en/two/">2</a><a href="next/">r</a><a href="#main">s</a>'
+    assert internal_paths(first, "text/html", "/en/a/", HOST, known=known) == {
+        "/en/nav/", "/en/one/", "/en/a/next/", "/en/a/"}  # fmt: skip
+    # The navigation's tag was read on the first page; the relative ones are read again.
+    assert internal_paths(second, "text/html", "/en/b/", HOST, known=known) == {
+        "/en/two/", "/en/b/next/", "/en/b/"}  # fmt: skip
+    feed = (
+        b'<rss><channel><link>http://mirror.example.org/en/nav/</link><atom:link href="/en/f.rss"/>'
+    )
+    assert internal_paths(feed, "application/rss+xml", "/en/f.rss", HOST, known=known) == {
+        "/en/nav/", "/en/f.rss"}  # fmt: skip
+    assert internal_paths(feed, "application/rss+xml", "/en/f.rss", HOST, known=known) == set()
+
+
+TAGS = ['<a href="/en/s/">', '<a href="/en/t/">', "<a href='/en/s/'>", '<a href="rel/">',
+        '<a href="#top">', '<img src="/media/i.jpg" srcset="/media/j.jpg 2x">',
+        '<a href="http://mirror.example.org/en/abs/">', '<link href="/static/c.css">']  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["/en/p/", "/en/q/r/", "/el/"]),
+                  st.lists(st.sampled_from(TAGS), max_size=5)),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_a_crawl_reading_tags_once_misses_no_link(pages):
+    """Every page's links are among those the crawl has from it or from earlier pages."""
+    known, had = set(), set()
+    for path, tags in pages:
+        content = "".join(f"{tag}x</a>" for tag in tags).encode()
+        found = internal_paths(content, "text/html", path, HOST, known=known)
+        assert found <= internal_paths(content, "text/html", path, HOST)
+        had |= found
+        assert internal_paths(content, "text/html", path, HOST) <= had
+
+
 def test_a_path_that_leads_out_of_the_mirror_is_refused(tmp_path):
     assert file_for(tmp_path, "/en/a/") == tmp_path.resolve() / "en/a/index.html"
     assert file_for(tmp_path, "/en/../x.xml") == tmp_path.resolve() / "x.xml"
