@@ -43,6 +43,9 @@ def environment(**options):
     # Old-style: `_()` gives the translated text and `|format()` fills its placeholders,
     # the whole escaped on output; `makemessages` reads `_("…")` (not newstyle's keywords).
     env.install_gettext_translations(translation, newstyle=False)
+    # `_()` straight to Django's gettext: the extension's alias looks `gettext` up in the
+    # page's context and calls it through it, at each of the dozen words a page translates.
+    env.globals["_"] = translation.gettext
     env.globals.update(
         static=static_url,
         url=reverse_once,
