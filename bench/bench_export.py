@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_export.py SIZE [MAX_PAGES]   (BENCH_DATABASE_URL selects
 PostgreSQL; see bench/archives.py). Runs the full export of `manage.py export_static` into
-a temporary directory, every page of it (10,000 statements: ~59,000 pages in about a
+a temporary directory, every page of it (10,000 statements: ~52,000 pages in about a
 minute here; 100,000: ~500,000 pages in about ten), or only the first MAX_PAGES. A capped
 run is not the whole mix: the export renders the statements first, in bulk, then the
 listings, archives and feeds, so the first 20,000 pages of 100,000 statements are all

@@ -38,7 +38,8 @@ def internal_paths(content, content_type, page_path, host, known=None):
     earlier pages: those tags are not read again, and the tags read now are added to it.
     A tag's links depend on the page only through relative targets, so a tag with any is
     read on every page. Most of a page's tags (navigation, archive, items' links) are on
-    other pages: looking each up and joining their links was two thirds of the scan."""
+    other pages: looking each up and joining their links was a third of the scan (finding
+    the tags is the rest)."""
     # Each distinct tag once: a page repeats many (an item links its statement twice).
     if "html" in content_type:
         tags, texts = set(_LINKING_TAG.findall(content)), set()

@@ -237,11 +237,12 @@ class ItemCache:
     stretches.
 
     The limits are sized so that a worker keeps everything it reads of the largest archive
-    the benchmarks make, 100,000 statements in three languages (~2.2 GB a worker, measured):
-    a restart drops every item's HTML and feed XML with the items, and from then on each
-    page builds its own items alone, so with the limits at 200,000 items and 50,000 pages
-    a worker started again every few thousand pages there and the whole export took twice
-    as long (1,117 s against 589 s). Past them (a larger archive) memory is what matters.
+    the benchmarks make, 100,000 statements in three languages (a worker peaked at 2.2 GB
+    with this cache, 2.7 GB with the crawl's record of tags): a restart drops every item's
+    HTML and feed XML with the items, and from then on each page builds its own items
+    alone, so with the limits at 200,000 items and 50,000 pages a worker started again
+    every few thousand pages there and the whole export took twice as long (1,117 s
+    against 524 s). Past them (a larger archive) memory is what matters.
     """
 
     ATTRIBUTE = "_communique_item_cache"
