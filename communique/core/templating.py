@@ -31,6 +31,11 @@ from communique.core.reversing import reverse_once
 
 def environment(**options):
     options.pop("autoescape", None)  # always on, whatever Django passes
+    # Compiled templates in a plain dict, not Jinja's default LRU cache of 400: the public
+    # templates are a few dozen, and a page asks for seven or so (its own, the includes,
+    # the macros' modules), each lookup in the LRU cache taking a lock and moving the name
+    # to the front of its queue.
+    options.setdefault("cache_size", -1)
     env = Environment(
         autoescape=True,
         extensions=[
