@@ -16,6 +16,7 @@ from communique.syndication.metadata import statement_json_ld
 
 from .models import Category, ListedStatement, StatementIndexPage, StatementPage
 from .pagination import ListedStatements
+from .queries import LISTED_FIELDS
 
 LATEST_ON_HOME_PAGE = 6
 
@@ -372,7 +373,7 @@ class ItemCache:
             stretch = rows.filter(position__gte=min(positions) - self.window,
                                   position__lte=max(positions) + self.window)  # fmt: skip
             wanted |= set(stretch.values_list("page_id", flat=True))
-        unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages))
+        unread = StatementPage.objects.filter(pk__in=wanted - set(self.pages)).only(*LISTED_FIELDS)
         self.pages.update((page.pk, page) for page in _with_locales(unread))
         pages = [self.pages[page_id] for page_id in wanted if page_id in self.pages]
         for item in _items_of(pages, locale, request):

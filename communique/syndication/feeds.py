@@ -18,6 +18,7 @@ from communique.core.timestamps import to_seconds
 from communique.core.translations import localized_map
 from communique.organisations.models import Organisation
 from communique.statements.listing import ItemCache, build_items, signatory_keys
+from communique.statements.queries import with_bodies
 from communique.statements.windows import NEWEST, note_window
 
 from .absolute import absolutize_html
@@ -214,11 +215,13 @@ class StatementFeed(Feed):
         note_window(self.request, scope.key, NEWEST, items)
         pages = [item.page for item in items]
         if not self.kept:
-            return pages
+            return with_bodies(pages) if self.full_content else pages
         self.kept.order = [page.pk for page in pages]
         latest = ("feed latest", self.locale.pk, scope.kind, scope.value)
         self.kept.latest = cache.remember(latest, lambda: self.latest_date(pages))
         fresh = [page for page in pages if not self.kept.has(page.pk)]
+        if self.full_content:
+            with_bodies(fresh)  # what content_html reads, for those whose XML is not kept
         self.kept.shared = [page for page in fresh if self.kept.has_values(page.pk)]
         return [page for page in fresh if not self.kept.has_values(page.pk)]
 

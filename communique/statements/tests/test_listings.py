@@ -4,7 +4,9 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from lxml import html as lxml_html
 
 from communique.statements.models import StatementIndexPage
@@ -173,6 +175,25 @@ def test_archive_pages_keep_their_statements_as_the_listing_grows(client):
     assert tree.xpath("//a[not(@rel)][ancestor::nav[@class='pagination']]/@href") == [
         "/en/statements/page/1/"
     ]  # the oldest
+
+
+def _reads_of_bodies(queries):
+    return [
+        query["sql"] for query in queries if '"statements_statementpage"."body"' in query["sql"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/statements/", "/en/statements/page/1/", "/el/statements/category/allileggyi/",
+            "/en/statements/2031/", "/en/statements/2031/05/", "/en/organisations/sea/"])  # fmt: skip
+def test_listings_read_their_statements_without_the_bodies(client, group, url):
+    """A listing shows a statement's title, date and excerpt (queries.LISTED_FIELDS): its
+    pages read neither the bodies nor the rest of the page rows (a static export keeps
+    tens of thousands of the pages it reads)."""
+    with CaptureQueriesContext(connection) as captured:
+        tree = get_tree(client, url)
+    assert items(tree)
+    assert _reads_of_bodies(captured.captured_queries) == []
 
 
 def test_listing_query_count_does_not_grow_with_items(client, django_assert_max_num_queries):

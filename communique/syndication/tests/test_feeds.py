@@ -5,6 +5,8 @@ import datetime
 import feedparser
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext as _
 from lxml import html as lxml_html
@@ -80,6 +82,21 @@ def test_full_content_feed_has_absolute_links(client):
     assert 'href="http://testserver/en/statements/"' in rss.entries[0].content[0].value
     _response, plain = parse(client, "/en/feeds/statements.atom")
     assert "content" not in plain.entries[0]
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/feeds/full/statements.rss", "/en/feeds/full/category/solidarity.atom"]
+)
+def test_a_full_feed_reads_its_items_bodies_in_one_query(client, url):
+    """Listings read statements without their bodies (queries.LISTED_FIELDS); a full feed
+    reads the bodies of its items together, not one query each."""
+    with CaptureQueriesContext(connection) as captured:
+        _response, feed = parse(client, url)
+    assert len(feed.entries) > 1
+    assert all(entry.content[0].value for entry in feed.entries)
+    bodies = [query["sql"] for query in captured.captured_queries
+              if '"statements_statementpage"."body"' in query["sql"]]  # fmt: skip
+    assert len(bodies) == 1
 
 
 def test_unknown_scopes_are_404(client):
