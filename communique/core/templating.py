@@ -48,9 +48,9 @@ def environment(**options):
     # Old-style: `_()` gives the translated text and `|format()` fills its placeholders,
     # the whole escaped on output; `makemessages` reads `_("…")` (not newstyle's keywords).
     env.install_gettext_translations(translation, newstyle=False)
-    # `_()` straight to Django's gettext: the extension's alias looks `gettext` up in the
-    # page's context and calls it through it, at each of the dozen words a page translates.
-    env.globals["_"] = translation.gettext
+    # `_()` not through the extension's alias, which looks `gettext` up in the page's
+    # context and calls it through it, at each of the dozen words a page translates.
+    env.globals["_"] = gettext
     env.globals.update(
         static=static_url,
         url=reverse_once,
@@ -71,6 +71,26 @@ def environment(**options):
         text_direction=languages.text_direction,
     )
     return env
+
+
+def gettext(message):
+    """Django's gettext of `message` in the active language, worked out once per language:
+    a page's templates translate a dozen words and a listing's items a few more each (fifty
+    on a category page), and each went through the catalogues (a sixth of an item's
+    rendering). The active language is the key: what a catalogue says of a word does not
+    change while the process runs (see `_forget_translations`)."""
+    return _translated(translation.get_language(), message)
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(language, message):
+    return translation.gettext(message)  # `language` is the active one
+
+
+@receiver(setting_changed)
+def _forget_translations(setting, **_kwargs):
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"):
+        _translated.cache_clear()
 
 
 def _app_globals():
