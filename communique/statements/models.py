@@ -110,7 +110,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         static mirror (windows.note_window). `statements`: a function giving the listing's
         statements, which only paginators that slice them call (building the queryset cost
         more than the prepared reads of the position paginators)."""
-        from .listing import archive_page_navigation, build_items, year_navigation
+        from .listing import archive_page_navigation, build_items
         from .windows import note_window
 
         size = settings.COMMUNIQUE_LISTING_PAGE_SIZE
@@ -132,7 +132,7 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
         items = build_items(page_obj.object_list, self.locale, request)
         note_window(request, scope, page_obj.number, items)
         if selected and page_obj.number is None:
-            navigation = year_navigation(self.month_counts(selected.year), selected.year, base)
+            navigation = self.year_navigation(selected.year, base, request)
         elif selected:
             navigation = archive_page_navigation(selected.year, month, base)
         else:
@@ -147,6 +147,21 @@ class StatementIndexPage(ViewRestrictionsFromStructure, RoutablePageMixin, Page)
             **extra,
         }
         return self.render(request, context_overrides=context)
+
+    def year_navigation(self, year, base, request):
+        """The navigation of a year's front page and its months' (listing.year_navigation).
+        In the static export, worked out once for them all: it is a query (a tenth of a
+        month's page there), and a year has up to thirteen such pages in each language. Kept
+        with the listings (listing.ItemCache), it is read again after any publication."""
+        from .listing import ItemCache, year_navigation
+
+        def navigation():
+            return year_navigation(self.month_counts(year), year, base)
+
+        cache = ItemCache.of(request)
+        if cache is None:
+            return navigation()
+        return cache.remember(("year navigation", self.locale.pk, year, base), navigation)
 
     def render_narrowed(self, request, scope, pages, heading, number, **extra):
         """The listing narrowed to `scope` (statements/narrowed.py), whose statements are

@@ -168,6 +168,28 @@ def test_the_export_reads_listed_statements_without_their_bodies():
 
 
 @override_settings(**MIRROR_SETTINGS)
+def test_the_export_reads_a_years_months_once_for_all_its_front_pages():
+    """A year's page and its months' pages show the year's months (their navigation): the
+    export reads them once for all those pages, and each page is the live one."""
+    from communique.statements.models import ListedMonth
+
+    months = ListedMonth.objects.filter(locale__language_code="en").order_by("-month")
+    year = next(month.month.year for month in months
+                if months.filter(month__year=month.month.year).count() > 1)  # fmt: skip
+    paths = [f"/en/statements/{year}/"] + [
+        f"/en/statements/{month:%Y/%m}/"
+        for month in months.filter(month__year=year).values_list("month", flat=True)
+    ]
+    routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
+    with CaptureQueriesContext(connection) as captured:
+        served = {path: routed.serve(path)[0].content for path in paths}
+    table = ListedMonth._meta.db_table
+    assert len([query for query in captured.captured_queries if table in query["sql"]]) == 1
+    for path, content in served.items():
+        assert content == client.get(path).content, path
+
+
+@override_settings(**MIRROR_SETTINGS)
 def test_routed_redirects_and_missing_pages_answer_as_the_live_site():
     routed, client = RoutedPages(HOST), Client(HTTP_HOST=HOST)
     for path in ["/el/statements/category/solidarity/", "/el/statements/page/999/",
