@@ -36,7 +36,7 @@ def environment(**options):
     # the macros' modules), each lookup in the LRU cache taking a lock and moving the name
     # to the front of its queue.
     options.setdefault("cache_size", -1)
-    env = Environment(
+    env = PublicEnvironment(
         autoescape=True,
         extensions=[
             "jinja2.ext.i18n",
@@ -71,6 +71,16 @@ def environment(**options):
         text_direction=languages.text_direction,
     )
     return env
+
+
+class PublicEnvironment(Environment):
+    def make_globals(self, d):
+        """A template's globals as one dict, not Jinja's ChainMap over the environment's:
+        every render copies them into the page's context, and copying a ChainMap of the
+        thirty-odd globals took 44 µs against 2 for a dict (a twentieth of a listing page's
+        time in the static export). So the environment's globals must all be set before a
+        template is loaded, as `environment()` does."""
+        return {**self.globals, **(d or {})}
 
 
 def gettext(message):
