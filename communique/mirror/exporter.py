@@ -124,8 +124,8 @@ class Renderer:
     def __init__(self, directory, host, https, whole=True):
         self.directory = Path(directory)
         self.host = host
-        extra = {"wsgi.url_scheme": "https"} if https else {}
-        self.client = Client(HTTP_HOST=host, **extra)
+        self.https = https  # the client's requests say so themselves: see `render`
+        self.client = Client(HTTP_HOST=host)
         self.requests = ExportRequests(host, https, whole)  # what pages read, once a process
         self.statements = StatementPages(requests=self.requests)
         self.routed = RoutedPages(requests=self.requests)
@@ -215,7 +215,8 @@ class Renderer:
             return None
         routed = self.routed.serve(path)
         if routed is None:
-            response = self.client.get(path)
+            # `secure`, not a default of the client: a request's own scheme overrides those.
+            response = self.client.get(path, secure=self.https)
             request = response.wsgi_request
         else:
             response, request = routed

@@ -6,7 +6,11 @@ read once, and a request per page that shares them, as the middleware would have
 for an anonymous reader of that page's language.
 """
 
+import io
+from urllib.parse import unquote_to_bytes
+
 from django.contrib.auth.models import AnonymousUser
+from django.core.handlers.wsgi import WSGIRequest
 from django.test import RequestFactory
 from wagtail.models import Site
 
@@ -18,17 +22,21 @@ class ExportRequests:
     def __init__(self, host="localhost", https=False, whole=True):
         """`whole`: for rendering the whole site, when listing items are best built by
         stretches (see ItemCache); a few pages need only their own."""
-        extra = {"wsgi.url_scheme": "https", "SERVER_PORT": "443"} if https else {}
-        self.factory = RequestFactory(HTTP_HOST=host, **extra)
+        # The scheme as each request's own (`secure`): RequestFactory sets a request's
+        # scheme and port over its defaults, so https given as a default was lost.
+        self.factory = RequestFactory(HTTP_HOST=host)
+        self.https = https
         self.item_window = ItemCache.WINDOW if whole else 0
         self._base = None
+        self._environ = None  # the base request's, for every page's (`for_path`)
         self._site = None
         self._items = None  # kept from an earlier export: see `forget`
 
     def base(self):
         """The request this process reads the shared things on."""
         if self._base is None:
-            self._base = self.factory.get("/")
+            self._base = self.factory.get("/", secure=self.https)
+            self._environ = dict(self._base.environ)
             self._site = Site.find_for_request(self._base)
             ItemCache.attach(self._base, self.item_window, self._items)
         return self._base
@@ -48,8 +56,12 @@ class ExportRequests:
         return self._site
 
     def for_path(self, path, language_code):
+        """The request for the page at `path` (no query string): the base request's WSGI
+        environment with the page's path, decoded as a server decodes it (the test client's
+        RequestFactory builds the whole environment again for each: 54 µs against 23)."""
         base = self.base()
-        request = self.factory.get(path)
+        path_info = unquote_to_bytes(path).decode("iso-8859-1")
+        request = WSGIRequest({**self._environ, "PATH_INFO": path_info, "wsgi.input": io.BytesIO()})
         main_pages.share(base, request)
         ItemCache.share(base, request)
         request._wagtail_site = self._site

@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from communique.core import page_cache
-from communique.mirror.exporter import MIRROR_SETTINGS, with_full_feeds
+from communique.mirror.exporter import MIRROR_SETTINGS, Renderer, with_full_feeds
 from communique.mirror.links import internal_paths
 from communique.mirror.routed_pages import RoutedPages
 from communique.statements.listing import ItemCache
@@ -187,6 +187,22 @@ def test_the_export_reads_a_years_months_once_for_all_its_front_pages():
     assert len([query for query in captured.captured_queries if table in query["sql"]]) == 1
     for path, content in served.items():
         assert content == client.get(path).content, path
+
+
+@override_settings(**MIRROR_SETTINGS)
+def test_a_mirror_for_https_has_the_live_https_pages(tmp_path):
+    """Pages exported for an https site (`export_static --https`) name their https addresses
+    (canonical, alternates, feeds, the sitemap's), as the live site served over https does:
+    the pages a main page routes and those the export's test client renders."""
+    routed, client = RoutedPages(HOST, https=True), Client(HTTP_HOST=HOST)
+    renderer = Renderer(tmp_path, HOST, https=True)
+    for path in ["/en/statements/", "/el/statements/category/allileggyi/",
+                 "/en/feeds/statements.atom", "/sitemap.xml", "/robots.txt"]:  # fmt: skip
+        served = routed.serve(path)
+        content = served[0].content if served else renderer.render(path)[0]
+        assert content == client.get(path, secure=True).content, path
+        assert f"https://{HOST}/".encode() in content, path
+        assert f"http://{HOST}/".encode() not in content, path
 
 
 @override_settings(**MIRROR_SETTINGS)
