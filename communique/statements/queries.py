@@ -18,7 +18,7 @@ from communique.core.timestamps import first_of_next_month
 # statements keeps ~75,000 of them in each worker (listing.ItemCache). A full-content feed
 # reads its items' bodies together (`with_bodies`); any other field is a query a page.
 LISTED_FIELDS = ("title", "slug", "path", "depth", "url_path", "locale", "translation_key",
-                 "content_type", "live", "first_published_at", "last_published_at", "date",
+                 "content_type", "live", "last_published_at", "date",
                  "listing_excerpt", "sticky")  # fmt: skip
 
 
