@@ -238,8 +238,9 @@ class ItemCache:
     stretches.
 
     The limits are sized so that a worker keeps everything it reads of the largest archive
-    the benchmarks make, 100,000 statements in three languages (a worker peaked at 2.2 GB
-    with this cache, 2.7 GB with the crawl's record of tags): a restart drops every item's
+    the benchmarks make, 100,000 statements in three languages (a worker peaked at 2.1–2.2
+    GB with the crawl's record of tags, its statements read without their bodies:
+    queries.LISTED_FIELDS; 2.6–2.7 GB with them): a restart drops every item's
     HTML and feed XML with the items, and from then on each page builds its own items
     alone, so with the limits at 200,000 items and 50,000 pages a worker started again
     every few thousand pages there and the whole export took twice as long (1,117 s
