@@ -19,11 +19,11 @@ from django.templatetags.static import static
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import json_script
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, Template, pass_context
 from markupsafe import Markup
 from wagtail.rich_text import RichText, expand_db_html
 
-from communique.core import languages, structure
+from communique.core import escaping, languages, structure
 from communique.core.main_pages import page_url
 from communique.core.navigation import language_links, main_navigation
 from communique.core.reversing import reverse_once
@@ -73,7 +73,19 @@ def environment(**options):
     return env
 
 
+class PublicTemplate(Template):
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):
+        """Jinja's, with the compiled template's `escape` (what it escapes each output with,
+        bound from markupsafe when its code runs) replaced by `escaping.escape`: the
+        template's functions look it up in this namespace when they run."""
+        namespace["escape"] = escaping.escape
+        return super()._from_namespace(environment, namespace, globals)
+
+
 class PublicEnvironment(Environment):
+    template_class = PublicTemplate
+
     def make_globals(self, d):
         """A template's globals as one dict, not Jinja's ChainMap over the environment's:
         every render copies them into the page's context, and copying a ChainMap of the
