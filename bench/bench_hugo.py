@@ -5,8 +5,11 @@ bench/archives.py). Writes every published statement of the generated archive as
 content file (title, date, translation key, categories, the same HTML body) in a
 multilingual Hugo site with minimal templates equivalent to ours: a statement page with
 its translations, paginated listings (10 per page) per language, category pages and the
-RSS feeds Hugo makes by default. Runs Debian's `hugo` (0.111) and prints one JSON line:
-{"size": …, "hugo_pages": …, "hugo_seconds": …, "hugo_pages_per_s": …}.
+RSS feeds Hugo makes by default. Runs Debian's `hugo` (0.111), then Pagefind over its
+statement pages, as a Hugo site searchable on a static host would (the export's own rate
+includes its Pagefind index), and prints one JSON line: {"size": …, "hugo_pages": …,
+"hugo_seconds": …, "hugo_pages_per_s": …, "hugo_with_search_seconds": …,
+"hugo_with_search_pages_per_s": …}.
 """
 
 import json
@@ -40,7 +43,7 @@ BASEOF = """<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta ch
 {{ range .Site.Home.AllTranslations }}<a href="{{ .RelPermalink }}">{{ .Language.Lang }}</a> {{ end }}
 </header><main>{{ block "main" . }}{{ end }}</main></body></html>
 """
-SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+SINGLE = """{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>
 <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
 {{ .Content }}
 <p>{{ range .Params.categories }}<a href="{{ "categories/" | relLangURL }}{{ . | urlize }}/">{{ . }}</a> {{ end }}</p>
@@ -102,6 +105,8 @@ def main(size):
 
     django.setup()
     archives.ensure(size)
+    from communique.mirror.search_index import pagefind_binary
+
     hugo = shutil.which("hugo")
     if hugo is None:
         sys.exit("hugo is not installed (Debian: apt-get install hugo)")
@@ -111,11 +116,17 @@ def main(size):
         subprocess.run([hugo, "--quiet", "--source", str(root), "--destination",  # noqa: S603
                         str(root / "public")], check=True)  # fmt: skip
         elapsed = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([pagefind_binary(), "--site", str(root / "public")],  # noqa: S603
+                       check=True, capture_output=True)  # fmt: skip
+        indexed = time.perf_counter() - started
         pages = sum(1 for _ in (root / "public").rglob("*.html")) + sum(
             1 for _ in (root / "public").rglob("*.xml")
         )
     print(json.dumps({"size": size, "hugo_pages": pages, "hugo_seconds": round(elapsed, 2),
-                      "hugo_pages_per_s": round(pages / elapsed, 1)}))  # fmt: skip
+                      "hugo_pages_per_s": round(pages / elapsed, 1),
+                      "hugo_with_search_seconds": round(elapsed + indexed, 2),
+                      "hugo_with_search_pages_per_s": round(pages / (elapsed + indexed), 1)}))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -53,6 +53,11 @@ def measure(sizes):
             "export_pages_per_s": exported["export_pages_per_s"],
             "hugo_pages_per_s": hugo["hugo_pages_per_s"],
             "export_to_hugo": round(exported["export_pages_per_s"] / hugo["hugo_pages_per_s"], 3),
+            # Hugo and then Pagefind over its statement pages, as the export indexes its own
+            "hugo_with_search_pages_per_s": hugo["hugo_with_search_pages_per_s"],
+            "export_to_hugo_with_search": round(
+                exported["export_pages_per_s"] / hugo["hugo_with_search_pages_per_s"], 3
+            ),
             "changed_s": exported.get("changed_seconds"),  # one statement published
             # the same with renderers kept warm between exports (--watch): the faster round
             "changed_warm_s": min(exported.get("warm_changed_seconds") or [None]),
@@ -74,6 +79,8 @@ def print_table(results):
         ("export_pages_per_s", "static export (pages/s)"),
         ("hugo_pages_per_s", "Hugo, same content (pages/s)"),
         ("export_to_hugo", "export speed / Hugo's"),
+        ("hugo_with_search_pages_per_s", "Hugo + Pagefind over its statements (pages/s)"),
+        ("export_to_hugo_with_search", "export speed / Hugo + Pagefind's"),
         ("changed_s", "export --changed, one statement published (s)"),
         ("changed_warm_s", "the same, renderers kept warm as --watch does (s)"),
     ):
