@@ -82,6 +82,16 @@ class PublicTemplate(Template):
         namespace["escape"] = escaping.escape
         return super()._from_namespace(environment, namespace, globals)
 
+    def render(self, *args, **kwargs):
+        """Jinja's, with `_()` in the page's variables bound to the language active as it
+        renders: the global `_()` asks Django for the active language at every word (a
+        dozen a page, each a lookup through asgiref's locals), this one once a render.
+        Only a render's own context has it: a macro's module (imported once and kept) uses
+        the global, and nothing switches the language in the middle of a render."""
+        values = dict(*args, **kwargs)
+        values["_"] = _gettext_in(translation.get_language())
+        return super().render(values)
+
 
 class PublicEnvironment(Environment):
     template_class = PublicTemplate
@@ -109,10 +119,17 @@ def _translated(language, message):
     return translation.gettext(message)  # `language` is the active one
 
 
+@functools.lru_cache(maxsize=256)
+def _gettext_in(language):
+    """`gettext` for renders in `language` (PublicTemplate.render)."""
+    return functools.partial(_translated, language)
+
+
 @receiver(setting_changed)
 def _forget_translations(setting, **_kwargs):
     if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"):
         _translated.cache_clear()
+        _gettext_in.cache_clear()
 
 
 def _app_globals():
