@@ -72,3 +72,17 @@ def test_a_feed_item_is_written_as_django_writes_it(feed_type):
 def test_control_characters_are_refused_as_django_refuses_them():
     with pytest.raises(UnserializableContentError):
         ItemWriter().addQuickElement("title", "bell\x07")
+
+
+@pytest.mark.parametrize("position", [0, 700, -1])
+def test_a_long_body_with_a_control_character_is_refused_each_time(position):
+    """A body is searched once and the answer kept (item_writer._has_control_characters):
+    the same body is refused in every feed that shows it, and a clean one is written."""
+    clean = "<p>" + "Αλληλεγγύη σε όλους. " * 60 + "</p>"
+    body = clean[:position] + "\x0b" + clean[position:] if position >= 0 else clean + "\x1f"
+    for _feed in range(3):
+        with pytest.raises(UnserializableContentError):
+            ItemWriter().addQuickElement("content:encoded", body)
+        writer = ItemWriter()
+        writer.addQuickElement("content:encoded", clean)
+        assert writer.text().startswith("<content:encoded>&lt;p&gt;Αλληλεγγύη")
