@@ -61,9 +61,10 @@ def internal_paths(content, content_type, page_path, host, known=None):
     paths = set().union(*[site_paths for _tag, (site_paths, _relative) in found])
     for _tag, (_site_paths, relative) in found:
         for target in relative:
-            if target.startswith("#"):  # this page ("#main")
-                target = page_path
-            path = _site_path_of(urljoin(f"http://{host}{page_path}", target), host)
+            if target.startswith("#"):  # this page ("#main", on every page)
+                path = _absolute_path(page_path, host)
+            else:
+                path = _site_path_of(urljoin(f"http://{host}{page_path}", target), host)
             if path is not None:
                 paths.add(path)
     if known is not None:
