@@ -1,7 +1,7 @@
 """Links between a page and its other languages, and the site's main navigation."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -10,8 +10,12 @@ from .languages import language_codes, language_name, text_direction
 from .main_pages import VERSIONS, main_pages, page_url
 
 
-@dataclass(frozen=True)
-class LanguageLink:
+class LanguageLink(NamedTuple):
+    """A page's version in one language, as the head's alternates and the language menu
+    show it. A named tuple, not a frozen dataclass: each is a key of the rendered entries'
+    cache (templating._language_entry), twenty a page, and a tuple hashes and compares in
+    C where the dataclass ran Python for both."""
+
     code: str
     name: str
     url: str
