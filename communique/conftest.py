@@ -1,12 +1,14 @@
 """Shared test set-up: the site structure and the demo network are loaded once per run."""
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 from playwright.sync_api import sync_playwright
 
 
@@ -15,6 +17,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", "--no-admin", verbosity=0)
         call_command("setup_roles", verbosity=0)
+
+
+@pytest.fixture
+def body_reads(db):
+    """`with body_reads() as reads:` collects the SQL of the queries in the block that read
+    statements' bodies: listings, feeds and the export read statements without them
+    (statements/queries.LISTED_FIELDS), and a full feed reads its items' bodies in one."""
+
+    @contextlib.contextmanager
+    def capture():
+        reads = []
+        with CaptureQueriesContext(connection) as captured:
+            yield reads
+        body = '"statements_statementpage"."body"'
+        reads += [query["sql"] for query in captured.captured_queries if body in query["sql"]]
+
+    return capture
 
 
 @pytest.fixture

@@ -199,10 +199,10 @@ def language_entries(context, macro, languages, origin=""):
 
 @functools.lru_cache(maxsize=32_768)
 def _language_entry(environment, macro, language, origin):
-    """One entry's HTML. The key holds all it shows (LanguageLink is frozen: its code,
-    name, address, direction, whether current and whether the page exists there), and no
-    entry has words to translate, so it never needs forgetting; ~32,000 entries of ~200
-    bytes bound the memory it takes."""
+    """One entry's HTML. The key holds all it shows (LanguageLink, an immutable named tuple:
+    its code, name, address, direction, whether current and whether the page exists there),
+    and no entry has words to translate, so it never needs forgetting; ~32,000 entries of
+    ~200 bytes bound the memory it takes."""
     return getattr(environment.get_template(LANGUAGE_LINKS).module, macro)(language, origin)
 
 
