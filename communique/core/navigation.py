@@ -12,9 +12,8 @@ from .main_pages import VERSIONS, main_pages, page_url
 
 class LanguageLink(NamedTuple):
     """A page's version in one language, as the head's alternates and the language menu
-    show it. A named tuple, not a frozen dataclass: each is a key of the rendered entries'
-    cache (templating._language_entry), twenty a page, and a tuple hashes and compares in
-    C where the dataclass ran Python for both."""
+    show it (templating.language_entries). A named tuple, not a frozen dataclass: ten are
+    made a page, and a tuple is made, hashed and compared in C."""
 
     code: str
     name: str

@@ -25,7 +25,7 @@ from wagtail.rich_text import RichText, expand_db_html
 
 from communique.core import escaping, languages, structure
 from communique.core.main_pages import page_url
-from communique.core.navigation import language_links, main_navigation
+from communique.core.navigation import LanguageLink, language_links, main_navigation
 from communique.core.reversing import reverse_once
 
 
@@ -189,21 +189,40 @@ def language_entries(context, macro, languages, origin=""):
     """The macro `macro` of `core/includes/language_links.html` (`alternate` for the head,
     `link` for the header's language navigation) for each of the page's language links
     (page_languages), the whole as one piece of HTML: when Jinja looped over them, the two
-    lists were a fifth of a listing page's Python calls. Each entry is rendered once for
-    all it shows: the same link (the same address in the same language, current or not)
-    is on the page's version in every other language."""
+    lists were a fifth of a listing page's Python calls.
+
+    Each entry is its macro's output for the link with its address left out, rendered once
+    (`_entry_parts`), joined by the address, escaped: an address is the page's own in
+    another language, new on nearly every page, where the rest (language, name, direction,
+    whether current and whether the page exists there) is the same on thousands. Kept
+    whole, three entries in four were rendered again (one language's pages in one process,
+    as the static export's workers render them)."""
     environment = context.environment
-    return Markup("".join([_language_entry(environment, macro, language, origin)  # noqa: S704
-                           for language in languages]))  # fmt: skip
+    entries = []
+    for language in languages:
+        code, name, _url, direction, is_current, exists = language
+        parts = _entry_parts(environment, macro, code, name, direction, is_current, exists, origin)
+        if len(parts) == 1:
+            entries.append(parts[0])
+        else:
+            entries.append(str.join(escaping.escape(language.url), parts))
+    return Markup("".join(entries))  # noqa: S704 - the macros' output, the address escaped
 
 
-@functools.lru_cache(maxsize=32_768)
-def _language_entry(environment, macro, language, origin):
-    """One entry's HTML. The key holds all it shows (LanguageLink, an immutable named tuple:
-    its code, name, address, direction, whether current and whether the page exists there),
-    and no entry has words to translate, so it never needs forgetting; ~32,000 entries of
-    ~200 bytes bound the memory it takes."""
-    return getattr(environment.get_template(LANGUAGE_LINKS).module, macro)(language, origin)
+# Stands for the address in an entry rendered once (`_entry_parts`): escaping leaves it as
+# it is, and no language's name, code or direction, nor a host, holds a NUL character.
+_ADDRESS = "\x00address\x00"
+
+
+@functools.lru_cache(maxsize=1024)
+def _entry_parts(environment, macro, code, name, direction, is_current, exists, origin):
+    """One entry's HTML, split where its macro shows the address. The macros show the
+    address only as escaped text and never ask anything else of it (a test holds entries to
+    the macros' own output), and the rest of the link is in the key: the cache never needs
+    forgetting, and holds a few entries per language."""
+    link = LanguageLink(code, name, _ADDRESS, direction, is_current, exists)
+    html = getattr(environment.get_template(LANGUAGE_LINKS).module, macro)(link, origin)
+    return tuple(str(html).split(_ADDRESS))
 
 
 @pass_context
