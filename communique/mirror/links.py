@@ -77,10 +77,10 @@ def _tag_links(tag, attributes, host):
     """(paths on `host`, relative targets) of the link attributes of a `tag`. Worked out
     once per tag: most of a page's tags are on every page (navigation, archive, languages)."""
     targets, linking = [], _LINK_ATTRIBUTES[tag.lower()]
-    for name, *values in _ATTRIBUTE.findall(attributes):
+    for name, double, single, bare in _ATTRIBUTE.findall(attributes):
         name = name.lower()
         if name in linking:
-            value = _text(b"".join(values))
+            value = _text(double or single or bare)  # the one a value was given in
             if name == b"srcset":
                 targets += [candidate.split()[0] for candidate in value.split(",")
                             if candidate.strip()]  # fmt: skip
@@ -111,14 +111,28 @@ def _placed(targets, host):
 def _absolute_path(target, host):
     """The path on `host` of an absolute link (or None): what urljoin and urlsplit make of it,
     without them for the plain ones every page has."""
-    for origin in (f"http://{host}/", f"https://{host}/"):
+    if _PLAIN_PATH.fullmatch(target):  # most links: a path as normal_path spells it
+        return target
+    for origin in _origins(host):
         if target.startswith(origin):
             target = target[len(origin) - 1 :]
             break
     path = target.partition("#")[0]
-    if path[:1] != "/" or path[:2] == "//" or any(mark in path for mark in "?;\\") or "/." in path:
+    if path[:1] != "/" or path[:2] == "//" or _NOT_PLAIN.search(path):
         return _site_path_of(urljoin(f"http://{host}/", target), host)  # the rest, in full
     return normal_path(path)
+
+
+# What urljoin would read in a path: a query, parameters, a backslash, a dot segment.
+_NOT_PLAIN = re.compile(r"[?;\\]|/\.")
+# A path urljoin leaves as it is (not "//…", no dot segment) and normal_path too (only the
+# characters quote() keeps): segments, each a "/" and what follows it up to the next.
+_PLAIN_PATH = re.compile(r"(?!//)(?:/(?!\.)[A-Za-z0-9_.~-]*)+")
+
+
+@functools.lru_cache(maxsize=8)
+def _origins(host):
+    return (f"http://{host}/", f"https://{host}/")
 
 
 def _text(value):
