@@ -111,12 +111,12 @@ def _placed(targets, host):
 def _absolute_path(target, host):
     """The path on `host` of an absolute link (or None): what urljoin and urlsplit make of it,
     without them for the plain ones every page has."""
-    if _PLAIN_PATH.fullmatch(target):  # most links: a path as normal_path spells it
-        return target
     for origin in _origins(host):
         if target.startswith(origin):
             target = target[len(origin) - 1 :]
             break
+    if _PLAIN_PATH.fullmatch(target):  # most links: a path as normal_path spells it
+        return target
     path = target.partition("#")[0]
     if path[:1] != "/" or path[:2] == "//" or _NOT_PLAIN.search(path):
         return _site_path_of(urljoin(f"http://{host}/", target), host)  # the rest, in full
