@@ -7,8 +7,8 @@ minute here; 100,000: ~500,000 pages in about ten), or only the first MAX_PAGES.
 run is not the whole mix: the export renders the statements first, in bulk, then the
 listings, archives and feeds, so the first 20,000 pages of 100,000 statements are all
 statement pages — a cap once hid that the whole export of 100,000 ran at a third of the
-rate of 10,000 (see the README's benchmarks). After a whole export, times `--changed` for
-one statement published (bench_changed.py). Prints one JSON line: {"size": …,
+rate of 10,000 (see bench/HISTORY.md, the fifteenth stop). After a whole export, times
+`--changed` for one statement published (bench_changed.py). Prints one JSON line: {"size": …,
 "export_pages": …, "export_seconds": …, "export_pages_per_s": …, "whole": …,
 "changed_seconds": …, …}.
 """

@@ -20,7 +20,6 @@ symlinked to one checkout's) and `diff -r` a whole export of each: a change to r
 should leave every byte as it was.
 """
 
-import gc
 import json
 import os
 import re
@@ -35,7 +34,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import archives  # noqa: E402
 
-PATHS_PER_TASK = 8  # as the crawl submits them (mirror/exporter.py)
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 
@@ -56,27 +54,28 @@ def crawl_order(mirror, language):
 
 
 def render(size, language, with_pages):
-    """Render `language`'s pages of the mirror as a worker does (see the docstring)."""
+    """Render `language`'s pages of the mirror as a worker does (see the docstring): through
+    the worker's own start and task functions (mirror/workers.py), which set its garbage
+    collection."""
     from django.test import override_settings
 
-    from communique.mirror.exporter import MIRROR_SETTINGS, Renderer
+    from communique.mirror import workers
+    from communique.mirror.exporter import MIRROR_SETTINGS, PATHS_PER_TASK, Renderer
     from communique.mirror.statement_pages import chunks, public_statements_by_language
 
-    paths = crawl_order(mirror_folder(size), language)
-    output = mirror_folder(size).with_name(mirror_folder(size).name + "-rendered")
+    mirror = mirror_folder(size)
+    paths = crawl_order(mirror, language)
+    output = mirror.with_name(mirror.name + "-rendered")
     shutil.rmtree(output, ignore_errors=True)
     with override_settings(**MIRROR_SETTINGS):
-        renderer = Renderer(output, "localhost", False)
-        gc.disable()
-        gc.freeze()
-        rendered = 0
+        workers._start(Renderer(output, "localhost", False))
+        tasks = []
         if with_pages:
-            for ids in chunks(public_statements_by_language().get(language, [])):
-                rendered += len(renderer.run(("statements", ids))[0])
-                gc.collect(1)
-            for start in range(0, len(paths), PATHS_PER_TASK):
-                rendered += len(renderer.run(("paths", paths[start : start + PATHS_PER_TASK]))[0])
-                gc.collect(1)
+            tasks += [("statements", ids)
+                      for ids in chunks(public_statements_by_language().get(language, []))]  # fmt: skip
+            tasks += [("paths", paths[start : start + PATHS_PER_TASK])
+                      for start in range(0, len(paths), PATHS_PER_TASK)]  # fmt: skip
+        rendered = sum(len(workers._run(task)[0]) for task in tasks)
     shutil.rmtree(output, ignore_errors=True)
     return rendered
 

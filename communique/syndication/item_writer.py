@@ -66,7 +66,8 @@ def _has_control_characters(text):
     """Whether `text` holds a character XML 1.0 refuses (Django's feed writer refuses them).
     A long text (a full-content item's body) is searched once: the same body goes into the
     RSS and the Atom feed of each language that shows it, and searching it each time was
-    0.7 % of the instructions of the static export's pages (the README's seventeenth stop)."""
+    0.7 % of the instructions of the static export's pages (bench/HISTORY.md, the
+    seventeenth stop)."""
     if len(text) > LONG_TEXT:
         return _long_text_has_control_characters(text)
     return CONTROL_CHARACTERS.search(text) is not None
