@@ -17,6 +17,10 @@ sys.path.insert(0, str(BENCH))
 import scratch  # noqa: E402
 
 RESULTS = BENCH / "results.json"
+# Hugo on the export's own page set (bench/hugo_equivalent.py) up to this size: on 100,000
+# statements it would be a million content files, where the minimal site's 100,000 took
+# Hugo sixteen minutes and ~10 GB.
+EQUIVALENT_UP_TO = 10_000
 
 
 def run(script, *args):
@@ -58,11 +62,28 @@ def measure(sizes):
             "export_to_hugo_with_search": round(
                 exported["export_pages_per_s"] / hugo["hugo_with_search_pages_per_s"], 3
             ),
+            **equivalent(size, exported["export_pages_per_s"]),
             "changed_s": exported.get("changed_seconds"),  # one statement published
             # the same with renderers kept warm between exports (--watch): the faster round
             "changed_warm_s": min(exported.get("warm_changed_seconds") or [None]),
         }
     return results
+
+
+def equivalent(size, export_rate):
+    """Hugo's rates on the export's page set, and the export's against them."""
+    if size > EQUIVALENT_UP_TO:
+        return {}
+    hugo = run("bench_hugo.py", size, "--site", "equivalent")
+    return {
+        "hugo_equivalent_pages": hugo["hugo_pages"],
+        "hugo_equivalent_pages_per_s": hugo["hugo_pages_per_s"],
+        "export_to_hugo_equivalent": round(export_rate / hugo["hugo_pages_per_s"], 3),
+        "hugo_equivalent_with_search_pages_per_s": hugo["hugo_with_search_pages_per_s"],
+        "export_to_hugo_equivalent_with_search": round(
+            export_rate / hugo["hugo_with_search_pages_per_s"], 3
+        ),
+    }
 
 
 def print_table(results):
@@ -81,11 +102,16 @@ def print_table(results):
         ("export_to_hugo", "export speed / Hugo's"),
         ("hugo_with_search_pages_per_s", "Hugo + Pagefind over its statements (pages/s)"),
         ("export_to_hugo_with_search", "export speed / Hugo + Pagefind's"),
+        ("hugo_equivalent_pages", "Hugo, the export's page set: pages"),
+        ("hugo_equivalent_pages_per_s", "… its pages/s"),
+        ("export_to_hugo_equivalent", "export speed / Hugo's on that page set"),
+        ("hugo_equivalent_with_search_pages_per_s", "… Hugo + Pagefind (pages/s)"),
+        ("export_to_hugo_equivalent_with_search", "export speed / Hugo + Pagefind's on it"),
         ("changed_s", "export --changed, one statement published (s)"),
         ("changed_warm_s", "the same, renderers kept warm as --watch does (s)"),
     ):
         print(f"| {label} | " + " | ".join(
-            str(results["sizes"][size][key]) for size in sizes) + " |")  # fmt: skip
+            str(results["sizes"][size].get(key, "")) for size in sizes) + " |")  # fmt: skip
 
 
 if __name__ == "__main__":
