@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import archives  # noqa: E402
 import hugo_equivalent  # noqa: E402
 import scratch  # noqa: E402
+from hugo_templates import BASEOF, LIST, SINGLE  # noqa: E402
 
 LANGUAGES = ["en", "es", "el"]
 CONFIG = """\
@@ -46,26 +47,6 @@ disableKinds = ["sitemap", "robotsTXT", "404"]
 category = "categories"
 [languages]
 {languages}
-"""
-BASEOF = """<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8">
-<title>{{ .Title }} – {{ .Site.Title }}</title></head><body>
-<header><a href="{{ .Site.Home.RelPermalink }}">Home</a>
-{{ range .Site.Home.AllTranslations }}<a href="{{ .RelPermalink }}">{{ .Language.Lang }}</a> {{ end }}
-</header><main>{{ block "main" . }}{{ end }}</main></body></html>
-"""
-SINGLE = """{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>
-<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
-{{ .Content }}
-<p>{{ range .Params.categories }}<a href="{{ "categories/" | relLangURL }}{{ . | urlize }}/">{{ . }}</a> {{ end }}</p>
-{{ with .Translations }}<ul>{{ range . }}<li><a hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
-</article>{{ end }}
-"""
-LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
-{{ $pages := .Paginate (where .RegularPagesRecursive "Section" "statements") }}
-{{ range $pages.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
-<time>{{ .Date.Format "2 January 2006" }}</time><p>{{ .Summary | plainify | truncate 300 }}</p></article>{{ end }}
-{{ with $pages.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }} {{ with $pages.Next }}<a href="{{ .URL }}">Older</a>{{ end }}
-{{ end }}
 """
 
 

@@ -25,6 +25,8 @@ as the first site's: Hugo's cost is measured on the same pages, not on the same 
 import json
 from collections import defaultdict
 
+from hugo_templates import BASEOF, ITEM, LIST, SINGLE
+
 CONFIG = """\
 baseURL = "http://localhost/"
 defaultContentLanguage = "en"
@@ -65,32 +67,15 @@ term = ["HTML", "RSS", "Atom", "RSSFull", "AtomFull"]
 """
 # Years and months have listings but no feeds (cascaded onto their terms).
 ARCHIVE_INDEX = '{"title": "%s", "cascade": {"outputs": ["HTML"]}}\n'
-BASEOF = """<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8">
-<title>{{ .Title }} – {{ .Site.Title }}</title></head><body>
-<header><a href="{{ .Site.Home.RelPermalink }}">Home</a>
-{{ range .Site.Home.AllTranslations }}<a href="{{ .RelPermalink }}">{{ .Language.Lang }}</a> {{ end }}
-</header><main>{{ block "main" . }}{{ end }}</main></body></html>
-"""
-SINGLE = """{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>
-<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
-{{ .Content }}
-<p>{{ range .Params.categories }}<a href="{{ "categories/" | relLangURL }}{{ . | urlize }}/">{{ . }}</a> {{ end }}</p>
-{{ with .Translations }}<ul>{{ range . }}<li><a hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
-</article>{{ end }}
-"""
-LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>
-{{ $pages := .Paginate (where .RegularPagesRecursive "Section" "statements") }}
-{{ range $pages.Pages }}<article><h2><a href="{{ .Params.link | default .RelPermalink }}">{{ .Title }}</a></h2>
-<time>{{ .Date.Format "2 January 2006" }}</time><p>{{ .Summary | plainify | truncate 300 }}</p></article>{{ end }}
-{{ with $pages.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }} {{ with $pages.Next }}<a href="{{ .URL }}">Older</a>{{ end }}
-{{ end }}
-"""
 # The home page shows the newest statements, without pages of its own (as ours).
-HOME = """{{ define "main" }}<h1>{{ .Site.Title }}</h1>
-{{ range first 10 (where .Site.RegularPages "Section" "statements") }}<article><h2><a href="{{ .Params.link | default .RelPermalink }}">{{ .Title }}</a></h2>
-<time>{{ .Date.Format "2 January 2006" }}</time><p>{{ .Summary | plainify | truncate 300 }}</p></article>{{ end }}
+HOME = (
+    """{{ define "main" }}<h1>{{ .Site.Title }}</h1>
+{{ range first 10 (where .Site.RegularPages "Section" "statements") }}"""
+    + ITEM
+    + """{{ end }}
 {{ end }}
 """
+)
 TERMS = """{{ define "main" }}<h1>{{ .Title }}</h1>
 <ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>
 {{ end }}
