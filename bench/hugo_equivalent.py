@@ -1,7 +1,7 @@
 """A Hugo site with the export's pages: the same ten languages, listings, archives and feeds.
 
 bench_hugo.py's first site (`--site minimal`) gives Hugo the three content languages with a
-listing, category pages and RSS: 1,333 pages for 1,000 statements, where the export writes
+listing, category pages and RSS: 1,299 pages for 1,000 statements, where the export writes
 9,276 for the same content — every language lists every statement (its own version, or
 the original marked as untranslated), with category, country, organisation, year and month
 listings, and four feeds (RSS and Atom, excerpts and full text) per language, category,
@@ -25,7 +25,7 @@ as the first site's: Hugo's cost is measured on the same pages, not on the same 
 import json
 from collections import defaultdict
 
-from hugo_templates import BASEOF, ITEM, LIST, SINGLE
+from hugo_templates import BASEOF, ITEM, SINGLE, listing
 
 CONFIG = """\
 baseURL = "http://localhost/"
@@ -67,10 +67,13 @@ term = ["HTML", "RSS", "Atom", "RSSFull", "AtomFull"]
 """
 # Years and months have listings but no feeds (cascaded onto their terms).
 ARCHIVE_INDEX = '{"title": "%s", "cascade": {"outputs": ["HTML"]}}\n'
+# A listing's own pages (its content is statements alone): Hugo's idiom, a tenth faster than
+# filtering them by section as the minimal site does.
+LIST = listing(".Pages")
 # The home page shows the newest statements, without pages of its own (as ours).
 HOME = (
     """{{ define "main" }}<h1>{{ .Site.Title }}</h1>
-{{ range first 10 (where .Site.RegularPages "Section" "statements") }}"""
+{{ range first 10 .Site.RegularPages }}"""
     + ITEM
     + """{{ end }}
 {{ end }}
@@ -87,7 +90,7 @@ RSS = """%(declaration)s
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
 <title>{{ .Title }} · {{ .Site.Title }}</title><link>{{ .Permalink }}</link>
 <language>{{ .Site.Language.Lang }}</language>
-{{ range first 50 (where (cond .IsHome .Site.RegularPages .RegularPagesRecursive) "Section" "statements") }}<item>
+{{ range first 50 (cond .IsHome .Site.RegularPages .Pages) }}<item>
 <title>{{ .Title }}</title><link>%(link)s</link>
 <pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" }}</pubDate>
 <guid>%(link)s</guid>{{ range .Params.categories }}<category>{{ . }}</category>{{ end }}
@@ -99,7 +102,7 @@ ATOM = """%(declaration)s
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{ .Site.Language.Lang }}">
 <title>{{ .Title }} · {{ .Site.Title }}</title><link href="{{ .Permalink }}"/>
 <id>{{ .Permalink }}</id><updated>{{ now.Format "2006-01-02T15:04:05Z07:00" }}</updated>
-{{ range first 50 (where (cond .IsHome .Site.RegularPages .RegularPagesRecursive) "Section" "statements") }}<entry>
+{{ range first 50 (cond .IsHome .Site.RegularPages .Pages) }}<entry>
 <title>{{ .Title }}</title><link href="%(link)s"/><id>%(link)s</id>
 <updated>{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}</updated>
 {{ range .Params.categories }}<category term="{{ . }}"/>{{ end }}

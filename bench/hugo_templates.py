@@ -1,5 +1,5 @@
 """The Hugo templates both of bench_hugo.py's sites use: the base page with a link to every
-language, a statement's page, and a listing of ten a page. An item links to the page's own
+language, a statement's page, and a listing of ten a page (`listing`). An item links to the page's own
 address or, for an untranslated original the equivalent site lists (hugo_equivalent.py),
 to the original's (its `link`)."""
 
@@ -18,9 +18,9 @@ SINGLE = """{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>
 """
 ITEM = """<article><h2><a href="{{ .Params.link | default .RelPermalink }}">{{ .Title }}</a></h2>
 <time>{{ .Date.Format "2 January 2006" }}</time><p>{{ .Summary | plainify | truncate 300 }}</p></article>"""
-LIST = (
+LISTING = (
     """{{ define "main" }}<h1>{{ .Title }}</h1>
-{{ $pages := .Paginate (where .RegularPagesRecursive "Section" "statements") }}
+{{ $pages := .Paginate PAGES }}
 {{ range $pages.Pages }}"""
     + ITEM
     + """{{ end }}
@@ -28,3 +28,8 @@ LIST = (
 {{ end }}
 """
 )
+
+
+def listing(pages):
+    """A listing of `pages` (a Hugo expression), ten a page, with links to the next ones."""
+    return LISTING.replace("PAGES", pages, 1)
