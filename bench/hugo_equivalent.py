@@ -87,7 +87,8 @@ TERMS = """{{ define "main" }}<h1>{{ .Title }}</h1>
 ITEM_LINK = "{{ with .Params.link }}{{ . | absURL }}{{ else }}{{ .Permalink }}{{ end }}"
 XML_DECLARATION = '{{ printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}'
 RSS = """%(declaration)s
-<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>{{ .Title }} · {{ .Site.Title }}</title><link>{{ .Permalink }}</link>
 <language>{{ .Site.Language.Lang }}</language>
 {{ range first 50 (cond .IsHome .Site.RegularPages .Pages) }}<item>
@@ -155,9 +156,9 @@ def write_site(root):
     by_page = defaultdict(list)
     for locale_id, page_id, is_fallback in listed.iterator(chunk_size=10000):
         by_page[page_id].append((language_of[locale_id], is_fallback))
-    for page in pages.filter(pk__in=list(by_page)).iterator(chunk_size=2000):
+    for page in pages.iterator(chunk_size=2000):  # not `pk__in`: SQLite caps its parameters
         own = page.locale.language_code
-        for code, is_fallback in by_page[page.pk]:
+        for code, is_fallback in by_page.get(page.pk, ()):
             _write_item(root, code, page, own, is_fallback, scopes[code][page.pk])
     for code in codes:
         content = root / "content" / code
