@@ -7,8 +7,8 @@ selects PostgreSQL; see bench/archives.py).
 statement of the generated archive as a Hugo content file (title, date, translation key,
 categories, the same HTML body) in a Hugo site of the three content languages with minimal
 templates: a statement page with its translations, paginated listings (10 per page) per
-language, category pages and the RSS feeds Hugo makes by default — 1,333 pages for 1,000
-statements, where the export writes 9,276. `equivalent`: the export's page set, in all ten
+language, category pages and the RSS feeds Hugo makes by default — 1,299 pages for 1,000
+statements (and 34 alias pages), where the export writes 9,276. `equivalent`: the export's page set, in all ten
 languages, with its archives and four feeds per listing (hugo_equivalent.py).
 
 Runs Debian's `hugo` (0.111), then Pagefind over its statement pages, as a Hugo site

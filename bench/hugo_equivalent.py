@@ -67,8 +67,9 @@ term = ["HTML", "RSS", "Atom", "RSSFull", "AtomFull"]
 """
 # Years and months have listings but no feeds (cascaded onto their terms).
 ARCHIVE_INDEX = '{"title": "%s", "cascade": {"outputs": ["HTML"]}}\n'
-# A listing's own pages (its content is statements alone): Hugo's idiom, a tenth faster than
-# filtering them by section as the minimal site does.
+# A listing's own pages (its content is statements alone): Hugo's idiom. Filtered by section,
+# as the minimal site's are, Hugo walked the whole listing for each of its pages: a tenth
+# slower on 1,000 statements, twice as slow on 10,000.
 LIST = listing(".Pages")
 # The home page shows the newest statements, without pages of its own (as ours).
 HOME = (
